@@ -1,0 +1,233 @@
+"""Load the course's tables as pandas DataFrames, checking every column on the way in.
+
+Each table has a schema below: its columns, their types and allowed values. A file that is
+missing, or a cell that breaks its schema, raises DataError naming the file, the row (as a
+line number in the CSV file, counting the header as line 1), the column and what was expected.
+"""
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .paths import DATA
+
+CONFIDENCE = ("H", "M", "L")
+
+
+class DataError(ValueError):
+    """A data file is missing or does not match its schema."""
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str
+    kind: str = "str"            # str | int | float | bool
+    required: bool = True        # may the cell be empty?
+    allowed: tuple = ()          # allowed values (for str), empty: any
+    pattern: str = ""            # a regular expression the whole cell must match
+    many: bool = False           # ";"-separated list (each part checked against allowed)
+
+
+@dataclass(frozen=True)
+class Table:
+    file: str
+    columns: tuple
+    key: str = ""                # a column whose values must be unique
+
+
+TABLES = {
+    "report": Table("report.csv", (
+        Col("order", "int"),
+        Col("pid", pattern=r"0\.\d+|[12](\.\d+){0,2}|end\.\d+"),
+        Col("section"),
+        Col("kind", allowed=("title", "meta", "salutation", "paragraph", "heading", "item",
+                             "closing")),
+        Col("label", required=False),
+        Col("line", "int"),
+        Col("zh"),
+    ), key="pid"),
+    "report_en": Table("report_en.csv", (Col("pid"), Col("en")), key="pid"),
+    "sources": Table("sources.csv", (
+        Col("id", pattern=r"[A-Za-z][A-Za-z0-9_-]*"),
+        Col("short"),
+        Col("citation"),
+        Col("url", required=False, pattern=r"https?://\S+"),
+        Col("standpoint"),
+        Col("confidence", allowed=CONFIDENCE),
+        Col("note", required=False),
+    ), key="id"),
+    "figures": Table("figures.csv", (
+        Col("fid", pattern=r"F\d{2,3}"),
+        Col("pid"),
+        Col("zh_quote"),
+        Col("value", "float", required=False),
+        Col("unit", allowed=("yuan", "mu", "percent", "count")),
+        Col("counts"),
+        Col("per_time", "bool"),
+        Col("qualifier", allowed=("exact", "more_than", "about", "nearly", "unstated")),
+        Col("category", allowed=("health", "education", "industry", "employment",
+                                 "consumption", "talent", "culture", "society", "governance",
+                                 "recognition", "scope", "water", "outcome")),
+        Col("measure", allowed=("input", "output", "outcome", "recognition", "scope")),
+        Col("cumulative", "bool"),
+        Col("translation_issue", allowed=("none", "omitted", "unit_lost", "mistranslated")),
+        Col("note", required=False),
+    ), key="fid"),
+    "slogans": Table("slogans.csv", (
+        Col("sid", pattern=r"S?L\d{2,3}"),
+        Col("zh"),
+        Col("pinyin"),
+        Col("en"),
+        Col("standard_en", required=False),
+        Col("meaning"),
+        Col("components", required=False),
+        Col("kind", allowed=("numbered", "slogan", "programme", "principle")),
+        Col("level", allowed=("central", "Shanghai", "other")),
+        Col("in_report", "bool"),
+        Col("source", many=True),
+        Col("confidence", allowed=CONFIDENCE),
+    ), key="sid"),
+    "partners": Table("partners.csv", (
+        Col("place_zh"),
+        Col("place_en"),
+        Col("report_name", required=False),
+        Col("province_zh"),
+        Col("province_en"),
+        Col("level", allowed=("province", "prefecture", "county", "district")),
+        Col("relation"),
+        Col("since", "int"),
+        Col("until", "int", required=False),
+        Col("lat", "float"),
+        Col("lon", "float"),
+        Col("in_report", "bool"),
+        Col("source", many=True),
+        Col("confidence", allowed=CONFIDENCE),
+        Col("note", required=False),
+    )),
+    "timeline": Table("timeline.csv", (
+        Col("date", pattern=r"\d{4}(-\d{2}(-\d{2})?)?"),
+        Col("event_en"),
+        Col("event_zh", required=False),
+        Col("source", many=True),
+        Col("confidence", allowed=CONFIDENCE),
+    )),
+    "translation_notes": Table("translation_notes.csv", (
+        Col("nid", pattern=r"T\d{2,3}"),
+        Col("pid"),
+        Col("zh"),
+        Col("published_en"),
+        Col("issue_type", allowed=("omitted", "mistranslated", "unit_lost", "name_error",
+                                   "inconsistent", "conflated")),
+        Col("explanation"),
+        Col("suggested_en"),
+    ), key="nid"),
+}
+
+_BOOL = {"True": True, "False": False}
+
+
+def _convert(value, col, where):
+    """Turn one CSV cell into a Python value, or raise DataError saying what was expected."""
+    if value == "":
+        if col.required:
+            raise DataError(f"{where}: empty, but column '{col.name}' needs a value")
+        return None
+    if col.kind == "int":
+        if not re.fullmatch(r"-?\d+", value):
+            raise DataError(f"{where}: expected a whole number, found {value!r}")
+        return int(value)
+    if col.kind == "float":
+        try:
+            return float(value)
+        except ValueError:
+            raise DataError(f"{where}: expected a number, found {value!r}") from None
+    if col.kind == "bool":
+        if value not in _BOOL:
+            raise DataError(f"{where}: expected True or False, found {value!r}")
+        return _BOOL[value]
+    parts = value.split(";") if col.many else [value]
+    for part in parts:
+        if col.allowed and part not in col.allowed:
+            raise DataError(f"{where}: expected one of {', '.join(col.allowed)}; "
+                            f"found {part!r}")
+        if col.pattern and not re.fullmatch(col.pattern, part):
+            raise DataError(f"{where}: {part!r} does not have the expected form "
+                            f"({col.pattern})")
+    return value
+
+
+def read_table(name, directory=None):
+    """Read and check one table by name (see TABLES); ``directory`` defaults to data/."""
+    table = TABLES[name]
+    path = (directory or DATA) / table.file
+    if not path.is_file():
+        raise DataError(f"{path.name}: file not found in {path.parent.name}/; the course "
+                        f"needs it (restore it with git, or re-download the course)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise DataError(f"{path.name}: not readable as UTF-8 text (byte {err.start}); "
+                        f"was it saved in another encoding?") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    expected = [c.name for c in table.columns]
+    if header != expected:
+        missing = [c for c in expected if c not in (header or [])]
+        extra = [c for c in (header or []) if c not in expected]
+        raise DataError(f"{path.name}, line 1 (header): expected columns {expected}; "
+                        f"missing {missing}, unexpected {extra}")
+    records, seen = [], {}
+    for cells in reader:
+        line_no = reader.line_num
+        if len(cells) != len(expected):
+            raise DataError(f"{path.name}, line {line_no}: expected {len(expected)} cells, "
+                            f"found {len(cells)} (a stray comma or quote?)")
+        record = {}
+        for col, value in zip(table.columns, cells):
+            where = f"{path.name}, line {line_no}, column '{col.name}'"
+            record[col.name] = _convert(value, col, where)
+        if table.key:
+            key = record[table.key]
+            if key in seen:
+                raise DataError(f"{path.name}, line {line_no}, column '{table.key}': "
+                                f"{key!r} repeats line {seen[key]}; ids must be unique")
+            seen[key] = line_no
+        records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=expected)
+    for col in table.columns:
+        if col.kind == "int":
+            frame[col.name] = frame[col.name].astype("Int64")
+        elif col.kind == "float":
+            frame[col.name] = frame[col.name].astype("Float64")
+        elif col.kind == "bool":
+            frame[col.name] = frame[col.name].astype("boolean")
+        else:
+            frame[col.name] = frame[col.name].astype("string")
+    return frame
+
+
+@lru_cache(maxsize=None)
+def _cached(name):
+    return read_table(name)
+
+
+def load(name):
+    """A checked copy of one table (report, report_en, figures, slogans, ...)."""
+    return _cached(name).copy()
+
+
+def load_report():
+    """The report's rows, one per title line, heading, paragraph and item, in order."""
+    return load("report")
+
+
+def load_bilingual():
+    """The report's rows with our English rendering beside the Chinese."""
+    report, english = load("report"), load("report_en")
+    missing = sorted(set(report["pid"]) - set(english["pid"]))
+    if missing:
+        raise DataError(f"report_en.csv: no English for pid {', '.join(missing)}")
+    return report.merge(english, on="pid", how="left", validate="one_to_one")
