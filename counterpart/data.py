@@ -171,7 +171,15 @@ def read_table(name, directory=None):
     except UnicodeDecodeError as err:
         raise DataError(f"{path.name}: not readable as UTF-8 text (byte {err.start}); "
                         f"was it saved in another encoding?") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        return _check_rows(table, path, reader)
+    except csv.Error as err:
+        raise DataError(f"{path.name}, line {reader.line_num}: not valid CSV ({err}); "
+                        f"was the file cut short or edited by hand?") from None
+
+
+def _check_rows(table, path, reader):
     header = next(reader, None)
     expected = [c.name for c in table.columns]
     if header != expected:

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""The course's launcher: standard library only, so it runs on a fresh machine (Linux, macOS,
+Windows) with nothing but Python 3.11 or newer.
+
+    python course.py lab        open the course in JupyterLab (installs on first use)
+    python course.py test       run the whole test suite (installs the test tools on first use)
+    python course.py execute    re-run notebooks in place and store their outputs
+    python course.py copy       copy the notebooks into my-work/ for a student to edit
+
+Everything is installed into .venv/ inside the course folder; nothing touches the system.
+"""
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+RUNTIME = ROOT / "requirements.txt"
+TEST = ROOT / "requirements-test.txt"
+CONSTRAINTS = ROOT / "constraints.txt"
+SETTINGS = ROOT / "jupyter-settings"
+START = "notebooks/00_start_here.ipynb"
+NOTEBOOK_DIRS = ("notebooks", "exercises")
+
+
+def say(message):
+    print(f"[course] {message}", flush=True)
+
+
+def venv_python():
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    name = "python.exe" if os.name == "nt" else "python"
+    return VENV / scripts / name
+
+
+def ensure_env(with_tests):
+    """Create .venv and install the pinned requirements; redo it when they change."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"This course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    wanted = [RUNTIME, CONSTRAINTS] + ([TEST] if with_tests else [])
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in wanted)).hexdigest()
+    stamp = VENV / ("course-test.stamp" if with_tests else "course.stamp")
+    python = venv_python()
+    if python.exists() and stamp.exists() and stamp.read_text() == digest:
+        return python
+    if not python.exists():
+        say("creating a virtual environment in .venv/ (first run only)")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    say("installing the pinned packages (first run, or the requirements changed)")
+    pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    req = TEST if with_tests else RUNTIME
+    run(pip + ["-r", str(req), "-c", str(CONSTRAINTS)])
+    run(pip + ["--no-deps", "-e", str(ROOT)])
+    install_settings(python)
+    stamp.write_text(digest)
+    return python
+
+
+def install_settings(python):
+    """Copy the classroom JupyterLab settings (no news or update pop-ups) into the venv."""
+    prefix = Path(subprocess.check_output(
+        [str(python), "-c", "import sys; print(sys.prefix)"], text=True).strip())
+    for src in SETTINGS.rglob("*.json"):
+        dest = prefix / "share" / "jupyter" / src.relative_to(SETTINGS)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dest)
+
+
+def run(command, **kwargs):
+    result = subprocess.run(command, cwd=ROOT, **kwargs)
+    if result.returncode:
+        sys.exit(result.returncode)
+
+
+def deterministic_env(tmp):
+    """Environment for storing and testing notebook outputs: same hash seed, no $HOME writes."""
+    env = dict(os.environ, PYTHONHASHSEED="0", PYDEVD_DISABLE_FILE_VALIDATION="1")
+    for name in ("IPYTHONDIR", "MPLCONFIGDIR", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR",
+                 "JUPYTER_RUNTIME_DIR"):
+        env.setdefault(name, str(Path(tmp) / name.lower()))
+    return env
+
+
+def cmd_lab(args):
+    python = ensure_env(with_tests=False)
+    say(f"opening JupyterLab at {START} (stop it with Ctrl+C)")
+    run([str(python), "-m", "jupyter", "lab", START, *args.rest])
+
+
+def cmd_test(args):
+    python = ensure_env(with_tests=True)
+    command = [str(python), "-m", "pytest", *args.rest]
+    if os.environ.get("CI") == "true" or args.offline:
+        # Prove the course needs no network: run in a namespace with only loopback.
+        script = 'ip link set lo up && exec "$@"'
+        command = ["unshare", "--net", "sh", "-c", script, "sh", *command]
+        say("running the tests with networking switched off (loopback only)")
+    with tempfile.TemporaryDirectory(prefix="course-test-") as tmp:
+        run(command, env=deterministic_env(tmp))
+
+
+def notebooks(paths):
+    if paths:
+        return [Path(p) for p in paths]
+    return sorted(p.relative_to(ROOT) for d in NOTEBOOK_DIRS for p in (ROOT / d).rglob("*.ipynb")
+                  if ".ipynb_checkpoints" not in p.parts)
+
+
+def cmd_execute(args):
+    python = ensure_env(with_tests=True)
+    with tempfile.TemporaryDirectory(prefix="course-exec-") as tmp:
+        for path in notebooks(args.paths):
+            say(f"executing {path}")
+            run([str(python), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                 "--inplace", "--ExecutePreprocessor.store_widget_state=False",
+                 "--ExecutePreprocessor.timeout=120", str(path)],
+                env=deterministic_env(tmp))
+
+
+def cmd_copy(args):
+    """Copy the course notebooks into my-work/, never overwriting a student's edited copy."""
+    target = ROOT / "my-work"
+    for path in notebooks([]):
+        dest = target / path
+        if dest.exists() and not args.force:
+            say(f"kept your copy {dest.relative_to(ROOT)} (use --force to replace it)")
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / path, dest)
+        say(f"copied {path} -> {dest.relative_to(ROOT)}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    lab = sub.add_parser("lab", help="open the course in JupyterLab")
+    lab.add_argument("rest", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
+    lab.set_defaults(func=cmd_lab)
+    test = sub.add_parser("test", help="run the whole test suite")
+    test.add_argument("--offline", action="store_true",
+                      help="switch networking off for the run (Linux, as root; on in CI)")
+    test.add_argument("rest", nargs=argparse.REMAINDER, help="passed on to pytest")
+    test.set_defaults(func=cmd_test)
+    execute = sub.add_parser("execute", help="re-run notebooks in place, storing outputs")
+    execute.add_argument("paths", nargs="*", help="notebooks (default: all)")
+    execute.set_defaults(func=cmd_execute)
+    copy = sub.add_parser("copy", help="copy the notebooks into my-work/ to edit")
+    copy.add_argument("--force", action="store_true", help="replace copies you have edited")
+    copy.set_defaults(func=cmd_copy)
+    args = parser.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
