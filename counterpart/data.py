@@ -50,6 +50,8 @@ TABLES = {
         Col("zh"),
     ), key="pid"),
     "report_en": Table("report_en.csv", (Col("pid"), Col("en")), key="pid"),
+    "terms": Table("terms.csv", (Col("zh"), Col("pinyin"), Col("en"), Col("note", required=False)),
+                   key="zh"),
     "sources": Table("sources.csv", (
         Col("id", pattern=r"[A-Za-z][A-Za-z0-9_-]*"),
         Col("short"),
