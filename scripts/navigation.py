@@ -1,0 +1,104 @@
+"""Write the navigation cells of every lesson, and 00's lesson map, from one ordering.
+
+    python scripts/navigation.py           rewrite the cells where they are out of date
+    python scripts/navigation.py --check   exit 1 if any notebook is out of date (the tests)
+
+Each lesson gets a navigation cell at its top and bottom (previous · contents · next), and
+notebooks/00_start_here.ipynb gets its lesson map. Lessons not written yet appear as plain text,
+never as links to missing files. The cells are found by their tags, so re-running is safe.
+"""
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+EXERCISES = ROOT / "exercises"
+
+# The one ordering of the course: (file stem, title).
+LESSONS = [
+    ("00_start_here", "Start here"),
+    ("01_counterpart_support", "Counterpart support: the idea, its history, its institutions"),
+    ("02_the_report_as_a_document", "The report as a document"),
+    ("03_slogans_and_political_language", "Slogans and political language"),
+    ("04_the_numbers", "The numbers"),
+    ("05_ethnic_unity_and_the_frontier", "Ethnic unity and the frontier"),
+    ("06_who_pays_who_gains", "Who pays, who gains"),
+    ("07_the_report_in_english", "The report in English"),
+]
+NAV_TAG, MAP_TAG = "navigation", "lesson-map"
+
+
+def exists(stem):
+    return (NOTEBOOKS / f"{stem}.ipynb").is_file()
+
+
+def link(stem, title):
+    number = stem[:2]
+    return f"[{number} · {title}]({stem}.ipynb)" if exists(stem) else \
+        f"{number} · {title} (in preparation)"
+
+
+def navigation(index):
+    parts = []
+    if index > 0:
+        parts.append("← " + link(*LESSONS[index - 1]))
+    parts.append("[Contents](00_start_here.ipynb#The-lessons)")
+    if index + 1 < len(LESSONS):
+        parts.append(link(*LESSONS[index + 1]) + " →")
+    return " | ".join(parts)
+
+
+def lesson_map():
+    lines = ["## The lessons", "", "| # | Lesson | Workbook |", "|---|---|---|"]
+    for stem, title in LESSONS[1:]:
+        workbook = (f"[exercises/{stem}.ipynb](../exercises/{stem}.ipynb)"
+                    if (EXERCISES / f"{stem}.ipynb").is_file() else "in preparation")
+        lesson = f"[{title}]({stem}.ipynb)" if exists(stem) else f"{title} (in preparation)"
+        lines.append(f"| {stem[:2]} | {lesson} | {workbook} |")
+    lines += ["", "Lessons 01–04 are the core; 05–07 each stand alone, for a further session."]
+    return "\n".join(lines)
+
+
+def _cell(source, tag, index):
+    return {"cell_type": "markdown", "id": f"{tag}-{index}", "metadata": {"tags": [tag]},
+            "source": source}
+
+
+def updated(nb, index):
+    """The notebook with its navigation (and, for 00, its lesson map) written in."""
+    cells = [c for c in nb["cells"] if NAV_TAG not in c.get("metadata", {}).get("tags", [])]
+    nav = navigation(index)
+    cells = [_cell(nav, NAV_TAG, "top")] + cells + [_cell(nav, NAV_TAG, "bottom")]
+    if index == 0:
+        for c in cells:
+            if MAP_TAG in c.get("metadata", {}).get("tags", []):
+                c["source"] = lesson_map()
+    return dict(nb, cells=cells)
+
+
+def main(check):
+    stale = []
+    for index, (stem, _) in enumerate(LESSONS):
+        path = NOTEBOOKS / f"{stem}.ipynb"
+        if not path.is_file():
+            continue
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        new = updated(nb, index)
+        for c in new["cells"]:        # compare like with like: sources as stored by Jupyter
+            if isinstance(c["source"], list):
+                c["source"] = "".join(c["source"])
+        old = [("".join(c["source"]) if isinstance(c["source"], list) else c["source"])
+               for c in nb["cells"]]
+        if old != [c["source"] for c in new["cells"]]:
+            stale.append(path.relative_to(ROOT).as_posix())
+            if not check:
+                path.write_text(json.dumps(new, indent=1, ensure_ascii=False) + "\n",
+                                encoding="utf-8")
+    if stale:
+        print(("out of date: " if check else "updated: ") + ", ".join(stale))
+    return 1 if (check and stale) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main("--check" in sys.argv))

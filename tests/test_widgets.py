@@ -1,0 +1,157 @@
+"""Each widget, driven headlessly: set a value, fire the callbacks, read what is shown."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from counterpart import maps, widgets  # noqa: E402
+from counterpart.data import load  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_term_picker_shows_the_chosen_term():
+    box = widgets.term_picker()
+    box.picker.value = "民族团结"
+    terms = load("terms").set_index("zh")
+    assert "民族团结" in box.display.value
+    assert terms.loc["民族团结", "pinyin"] in box.display.value
+    assert terms.loc["民族团结", "en"] in box.display.value
+
+
+def test_term_picker_refuses_an_unknown_term():
+    with pytest.raises(ValueError, match="not in data/terms.csv"):
+        widgets.term_picker(terms=("不存在的词",))
+
+
+def test_reader_shows_chinese_and_english_side_by_side():
+    box = widgets.bilingual_reader()
+    box.section.value = "1.3"
+    assert box.paragraph.value == "1.3"          # the section's heading comes first
+    box.paragraph.value = "1.3.1"
+    english = load("report_en").set_index("pid").loc["1.3.1", "en"]
+    shown = box.display.value
+    assert "一是做强产业帮扶" in shown
+    assert widgets._esc(english[:40]) in shown
+
+
+def test_reader_highlights_slogans_and_figures_with_glosses_on_demand():
+    box = widgets.bilingual_reader()
+    box.section.value = "1.3"
+    box.paragraph.value = "1.3.1"
+    assert '<mark class="figure"' in box.display.value
+    assert "<ul>" not in box.display.value
+    box.glosses.value = True
+    assert "<ul>" in box.display.value and "<li><b>" in box.display.value
+
+
+def test_reader_shows_a_translation_note_where_there_is_one():
+    notes = load("translation_notes")
+    pid = notes["pid"].iloc[0]
+    report = load("report").set_index("pid")
+    box = widgets.bilingual_reader()
+    box.section.value = report.loc[pid, "section"]
+    box.paragraph.value = pid
+    assert "Translation note" in box.display.value
+
+
+def test_highlight_escapes_html_and_keeps_every_character():
+    marked = widgets._highlight("a<b>对口帮扶c", [("对口帮扶", "slogan", "tip")])
+    assert "&lt;b&gt;" in marked and '<mark class="slogan" title="tip">对口帮扶</mark>' in marked
+
+
+def test_flashcards_reveal_and_advance():
+    box = widgets.flashcards()
+    first = box.current()
+    assert first["zh"] in box.front.value and box.back.value == ""
+    box.reveal.click()
+    assert first["pinyin"] in box.back.value and widgets._esc(first["en"]) in box.back.value
+    box.next.click()
+    assert box.current()["zh"] != first["zh"] and box.back.value == ""
+
+
+def test_quiz_keeps_score_and_never_scores_twice():
+    box = widgets.flashcards()
+    box.quiz_mode.value = True
+    box.check.click()
+    assert "Choose" in box.feedback.value and box.score.value == "Score: 0 / 0"
+    box.choices.value = box.current()["en"]
+    box.check.click()
+    assert box.score.value == "Score: 1 / 1" and "Correct" in box.feedback.value
+    box.check.click()
+    assert box.score.value == "Score: 1 / 1"
+    box.next.click()
+    wrong = next(o for o in box.choices.options if o != box.current()["en"])
+    box.choices.value = wrong
+    box.check.click()
+    assert box.score.value == "Score: 1 / 2" and "Not this one" in box.feedback.value
+
+
+def test_quiz_options_include_the_right_answer_once():
+    box = widgets.flashcards()
+    box.quiz_mode.value = True
+    for _ in range(5):
+        assert list(box.choices.options).count(box.current()["en"]) == 1
+        box.next.click()
+
+
+def test_figures_explorer_filters_and_redraws():
+    box = widgets.figures_explorer()
+    everything = len(box.selection)
+    box.per_time.value = True
+    assert 0 < len(box.selection) < everything
+    assert box.selection["per_time"].all()
+    assert box.axes is not None
+    assert len(box.axes.patches) == len(box.selection.dropna(subset=["value"]))
+    first_quote = box.selection["zh_quote"].iloc[0]
+    assert widgets._esc(first_quote) in box.table.value
+
+
+def test_figures_explorer_says_when_nothing_matches():
+    box = widgets.figures_explorer()
+    box.unit.value = "percent"
+    box.per_time.value = True
+    assert "0 figure(s)" in box.table.value and box.axes is None
+
+
+def test_converter_reads_what_a_student_types():
+    box = widgets.number_converter()
+    assert "60,000,000,000" in box.display.value
+    box.text.value = "约40万人次"
+    assert "400,000" in box.display.value and "about" in box.display.value
+    box.text.value = "不是数字"
+    assert "Could not read" in box.display.value
+    box.text.value = ""
+    assert "Type an amount" in box.display.value
+
+
+def test_partners_map_describes_and_draws_the_chosen_place():
+    box = maps.partners_map()
+    partners = load("partners").reset_index(drop=True)
+    index = int(partners.index[partners["report_name"].fillna("") == "日喀则"][0])
+    box.picker.value = index
+    assert "日喀则" in box.info.value and "km from Shanghai" in box.info.value
+    assert "0.7" in box.info.value                       # the row that names it
+    offsets = box.axes.collections[-1].get_offsets()      # the highlight ring
+    assert tuple(offsets[0]) == pytest.approx((partners.loc[index, "lon"],
+                                               partners.loc[index, "lat"]))
+
+
+def test_distance_is_a_great_circle_distance():
+    # Shanghai to Kashgar is roughly 4,000 km; a point to itself is 0.
+    assert maps.distance_km(maps.SHANGHAI, maps.SHANGHAI) == 0
+    assert 3800 < maps.distance_km(maps.SHANGHAI, (39.47, 75.99)) < 4300
+
+
+def test_map_draws_land_without_borders_and_every_partner():
+    partners = load("partners")
+    ax = maps.draw(partners)
+    points = sum(len(c.get_offsets()) for c in ax.collections)
+    assert points == len(partners) + 1                   # every partner, plus Shanghai
+    assert len(ax.patches) == len(maps.land_rings())
