@@ -91,7 +91,7 @@ def main(check):
         old = [("".join(c["source"]) if isinstance(c["source"], list) else c["source"])
                for c in nb["cells"]]
         if old != [c["source"] for c in new["cells"]]:
-            stale.append(path.relative_to(ROOT).as_posix())
+            stale.append(f"{path.parent.name}/{path.name}")
             if not check:
                 path.write_text(json.dumps(new, indent=1, ensure_ascii=False) + "\n",
                                 encoding="utf-8")
