@@ -70,9 +70,10 @@ TABLES = {
         Col("counts"),
         Col("per_time", "bool"),
         Col("qualifier", allowed=("exact", "more_than", "about", "nearly", "unstated")),
-        Col("category", allowed=("health", "education", "industry", "employment",
-                                 "consumption", "talent", "culture", "society", "governance",
-                                 "recognition", "scope", "water", "outcome")),
+        # The field a figure belongs to; `measure` says what kind of number it is.
+        Col("category", allowed=("poverty", "health", "education", "water", "industry",
+                                 "employment", "consumption", "talent", "exchange",
+                                 "pairing", "society", "programme", "recognition")),
         Col("measure", allowed=("input", "output", "outcome", "recognition", "scope")),
         Col("cumulative", "bool"),
         Col("translation_issue", allowed=("none", "omitted", "unit_lost", "mistranslated")),
