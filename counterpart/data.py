@@ -127,6 +127,16 @@ TABLES = {
         Col("explanation"),
         Col("suggested_en"),
     ), key="nid"),
+    # National figures that put the report's numbers in context (lesson 04); external only.
+    "context": Table("context.csv", (
+        Col("key", pattern=r"[a-z][a-z0-9_]*"),
+        Col("value", "float"),
+        Col("unit", allowed=("counties", "people", "villages", "yuan",
+                             "yuan per person per year")),
+        Col("description"),
+        Col("source", many=True, pattern=r"S\d{1,2}|R\d{1,2}"),
+        Col("confidence", allowed=CONFIDENCE),
+    ), key="key"),
 }
 
 _BOOL = {"True": True, "False": False}
