@@ -11,6 +11,7 @@ Everything is installed into .venv/ inside the course folder; nothing touches th
 """
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -112,6 +113,27 @@ def notebooks(paths):
                   if ".ipynb_checkpoints" not in p.parts)
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_NOTE = "[An interactive widget: run this cell to use it.]"
+
+
+def tidy(nb):
+    """Make stored outputs the same on every run: no execution timestamps, and widget views
+    (whose model ids are random and whose state is not stored) replaced by a short note."""
+    for cell in nb["cells"]:
+        cell.get("metadata", {}).pop("execution", None)
+        for output in cell.get("outputs", []):
+            if WIDGET_VIEW in output.get("data", {}):
+                output["data"] = {"text/plain": WIDGET_NOTE}
+    return nb
+
+
+def tidy_file(path):
+    nb = tidy(json.loads(Path(path).read_text(encoding="utf-8")))
+    Path(path).write_text(json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+
+
 def cmd_execute(args):
     python = ensure_env(with_tests=True)
     with tempfile.TemporaryDirectory(prefix="course-exec-") as tmp:
@@ -119,8 +141,10 @@ def cmd_execute(args):
             say(f"executing {path}")
             run([str(python), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
                  "--inplace", "--ExecutePreprocessor.store_widget_state=False",
+                 "--ExecutePreprocessor.record_timing=False",
                  "--ExecutePreprocessor.timeout=120", str(path)],
                 env=deterministic_env(tmp))
+            tidy_file(ROOT / path)
 
 
 def cmd_copy(args):
