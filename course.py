@@ -6,6 +6,7 @@ Windows) with nothing but Python 3.11 or newer.
     python course.py test       run the whole test suite (installs the test tools on first use)
     python course.py execute    re-run notebooks in place and store their outputs
     python course.py copy       copy the notebooks into my-work/ for a student to edit
+    python course.py export F   save notebook F as HTML in my-work/hand-in/ to hand it in
 
 Everything is installed into .venv/ inside the course folder; nothing touches the system.
 """
@@ -27,6 +28,7 @@ TEST = ROOT / "requirements-test.txt"
 CONSTRAINTS = ROOT / "constraints.txt"
 SETTINGS = ROOT / "jupyter-settings"
 START = "notebooks/00_start_here.ipynb"
+MY_WORK = ROOT / "my-work"   # students' own copies: git-ignored, never overwritten
 NOTEBOOK_DIRS = ("notebooks", "exercises")
 
 
@@ -149,15 +151,27 @@ def cmd_execute(args):
 
 def cmd_copy(args):
     """Copy the course notebooks into my-work/, never overwriting a student's edited copy."""
-    target = ROOT / "my-work"
     for path in notebooks([]):
-        dest = target / path
+        if path.parts[:2] == ("exercises", "solutions") and not args.solutions:
+            continue
+        dest = MY_WORK / path
         if dest.exists() and not args.force:
-            say(f"kept your copy {dest.relative_to(ROOT)} (use --force to replace it)")
+            say(f"kept your copy my-work/{path.as_posix()} (use --force to replace it)")
             continue
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / path, dest)
-        say(f"copied {path} -> {dest.relative_to(ROOT)}")
+        say(f"copied {path.as_posix()} -> my-work/{path.as_posix()}")
+
+
+def cmd_export(args):
+    """Save a notebook as a self-contained HTML page (Chinese intact) for handing in."""
+    python = ensure_env(with_tests=False)
+    out = Path(args.output_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    for path in args.paths:
+        run([str(python), "-m", "jupyter", "nbconvert", "--to", "html", "--output-dir",
+             str(out), str(Path(path).resolve())])
+        say(f"saved {out / (Path(path).stem + '.html')}: hand in that file")
 
 
 def main(argv=None):
@@ -177,7 +191,12 @@ def main(argv=None):
     execute.set_defaults(func=cmd_execute)
     copy = sub.add_parser("copy", help="copy the notebooks into my-work/ to edit")
     copy.add_argument("--force", action="store_true", help="replace copies you have edited")
+    copy.add_argument("--solutions", action="store_true", help="copy the answer keys too")
     copy.set_defaults(func=cmd_copy)
+    export = sub.add_parser("export", help="save notebooks as HTML to hand in")
+    export.add_argument("paths", nargs="+", help="the notebooks, e.g. my-work/exercises/...")
+    export.add_argument("--output-dir", default=str(MY_WORK / "hand-in"))
+    export.set_defaults(func=cmd_export)
     args = parser.parse_args(argv)
     args.func(args)
 
