@@ -325,3 +325,28 @@ def number_converter(initial="600多亿元"):
     box = widgets.VBox([box_text, display])
     box.text, box.display = box_text, display
     return box
+
+
+# --- Workbook answers -------------------------------------------------------------------------
+
+def choice_question(options, check):
+    """Multiple choice as a widget: pick an option, press Check, read the feedback.
+
+    ``check`` is a workbook check taking the chosen letter ("a", "b", ...) and returning
+    Feedback; the widget never shows the expected answer, only what the check says.
+    """
+    letters = "abcdefgh"
+    pick = widgets.RadioButtons(options=[(f"{letters[i]}) {o}", letters[i])
+                                         for i, o in enumerate(options)],
+                                value=None, layout=widgets.Layout(width="95%"))
+    button = widgets.Button(description="Check", button_style="primary")
+    feedback = widgets.HTML("<i>Choose an answer, then press Check.</i>")
+
+    def on_check(_):
+        result = check(pick.value if pick.value is not None else ...)
+        feedback.value = f'<pre style="white-space:pre-wrap">{_esc(result.message)}</pre>'
+
+    button.on_click(on_check)
+    box = widgets.VBox([pick, button, feedback])
+    box.pick, box.button, box.feedback = pick, button, feedback
+    return box

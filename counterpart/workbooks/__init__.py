@@ -1,0 +1,7 @@
+"""The checks of each workbook: ``from counterpart.workbooks import wb04 as check``.
+
+One module per workbook (wb01 ... wb07). Each task's check is a function taking the student's
+answer and returning checks.Feedback. Expected answers are computed from data/ where they are
+data (so they stay right if the data is corrected) and written here only where they are
+judgements (multiple choice). They never appear in a student's notebook or feedback.
+"""

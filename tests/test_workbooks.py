@@ -1,0 +1,133 @@
+"""The exercise system: student workbooks are generated from the answer keys, are up to date,
+leak no answer, and their stored outputs show "not answered yet" where the keys show "correct".
+"""
+import importlib.util
+import json
+import re
+import shutil
+
+import pytest
+
+from counterpart.paths import EXERCISES, ROOT
+
+_spec = importlib.util.spec_from_file_location(
+    "make_student_versions", ROOT / "scripts" / "make_student_versions.py")
+generator = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generator)
+
+SOLUTIONS = sorted((EXERCISES / "solutions").glob("[0-9][0-9]_*.ipynb"))
+NAMES = [p.name for p in SOLUTIONS]
+
+
+def read(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def tags(cell):
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def outputs_text(cell):
+    parts = []
+    for output in cell.get("outputs", []):
+        parts.append(output.get("text", ""))
+        parts.append("".join(output.get("data", {}).get("text/plain", "")))
+    return "".join("".join(p) if isinstance(p, list) else p for p in parts)
+
+
+def editable(nb):
+    """What must match between a regenerated and a committed workbook: cell types, sources,
+    tags and the notebook's metadata; not outputs or execution counts."""
+    return ([(c["cell_type"], generator.source(c), tags(c)) for c in nb["cells"]],
+            nb["metadata"])
+
+
+def solution_blocks(nb):
+    blocks = []
+    for cell in nb["cells"]:
+        text = generator.source(cell)
+        if "solution-only" in tags(cell):
+            blocks.append(text)
+        blocks += generator.CODE_BLOCK.findall(text) + generator.MD_BLOCK.findall(text)
+    return blocks
+
+
+def test_there_are_workbooks_for_the_core_lessons():
+    assert {n[:2] for n in NAMES} >= {"01", "02", "03", "04"}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_student_version_is_up_to_date(name):
+    solution = read(EXERCISES / "solutions" / name)
+    committed = EXERCISES / name
+    assert committed.is_file(), f"run `python scripts/make_student_versions.py` ({name})"
+    assert editable(generator.student_version(solution, name)) == editable(read(committed)), (
+        f"exercises/{name} is out of date with its answer key: run "
+        "`python scripts/make_student_versions.py`")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_student_version_contains_no_solution_text(name):
+    solution, student = read(EXERCISES / "solutions" / name), read(EXERCISES / name)
+    student_text = json.dumps(student, ensure_ascii=False)
+    assert "BEGIN SOLUTION" not in student_text and "END SOLUTION" not in student_text
+    for block in solution_blocks(solution):
+        for line in block.splitlines():
+            line = line.strip()
+            if len(line) > 12 and "SOLUTION" not in line:
+                assert line not in student_text, f"{name}: answer text leaked: {line[:60]}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_workbook_has_at_least_six_tasks_each_with_feedback_or_a_model_answer(name):
+    solution = read(EXERCISES / "solutions" / name)
+    tasks = [c for c in solution["cells"] if c["cell_type"] == "markdown"
+             and re.match(r"#+ Task \d+", generator.source(c))]
+    assert len(tasks) >= 6
+    checks = [c for c in solution["cells"] if "check" in tags(c)]
+    models = [c for c in solution["cells"] if "solution-only" in tags(c)
+              or generator.MD_BLOCK.search(generator.source(c))]
+    assert checks and models, "a workbook mixes checked tasks and open questions"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_answer_key_passes_every_check_and_student_version_awaits_answers(name):
+    solution, student = read(EXERCISES / "solutions" / name), read(EXERCISES / name)
+    for cell in solution["cells"]:
+        if "check" in tags(cell):
+            assert outputs_text(cell).startswith("✔"), (name, generator.source(cell))
+    for cell in student["cells"]:
+        if "check" in tags(cell):
+            assert outputs_text(cell).startswith("… Not answered yet"), (
+                name, generator.source(cell))
+
+
+def test_generation_drops_solutions_and_keeps_placeholders():
+    solution = {"metadata": {}, "nbformat": 4, "nbformat_minor": 5, "cells": [
+        {"cell_type": "code", "metadata": {}, "execution_count": 3, "outputs": [{"x": 1}],
+         "source": "answer = ...\n### BEGIN SOLUTION\nanswer = 98\n### END SOLUTION\n"},
+        {"cell_type": "markdown", "metadata": {},
+         "source": "Q?\n<!-- BEGIN SOLUTION -->Model answer<!-- END SOLUTION -->"},
+        {"cell_type": "markdown", "metadata": {"tags": ["solution-only"]}, "source": "Notes"},
+    ]}
+    student = generator.student_version(solution, "99_x.ipynb")
+    assert [generator.source(c) for c in student["cells"]] == [
+        "answer = ...", "Q?\n" + generator.MD_PROMPT]
+    assert student["cells"][0]["outputs"] == [] and student["cells"][0]["execution_count"] is None
+
+
+def test_an_edited_student_workbook_is_not_overwritten(tmp_path, monkeypatch):
+    if not SOLUTIONS:
+        pytest.fail("no workbooks yet")
+    name = NAMES[0]
+    monkeypatch.setattr(generator, "STUDENT_DIR", tmp_path)
+    shutil.copy(EXERCISES / name, tmp_path / name)
+    assert not generator.was_edited(tmp_path / name)
+    nb = read(tmp_path / name)
+    code = next(c for c in nb["cells"] if c["cell_type"] == "code")
+    code["source"] = generator.source(code) + "\n# my own work"
+    (tmp_path / name).write_text(json.dumps(nb), encoding="utf-8")
+    assert generator.was_edited(tmp_path / name)
+    before = (tmp_path / name).read_bytes()
+    assert generator.main([str(EXERCISES / "solutions" / name), "--no-execute"]) == 1
+    assert (tmp_path / name).read_bytes() == before
