@@ -1,9 +1,14 @@
-"""Helpers for lesson 01: a timeline chart of counterpart support, one row per event."""
+"""Helpers for lesson 01: a timeline chart of counterpart support, one row per event, and the
+partners map (maps.partners_map() made safe for places the report does not name)."""
 import textwrap
 
+import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib.lines import Line2D
 
+from . import maps
+from .data import load
 from .plots import PALETTE
 
 # One colour and marker per confidence grade, so a reader (and a colour-blind reader) can tell
@@ -55,3 +60,37 @@ def timeline_chart(events, label="event_en", width=48, ax=None):
     ax.spines[["top", "right"]].set_visible(False)
     ax.figure.tight_layout()
     return ax
+
+
+def _describe(row):
+    """maps.describe(), safe for places the report does not name: maps.mentions() fails on
+    pandas' NA (an empty report_name), so pass an empty string instead."""
+    row = row.copy()
+    if pd.isna(row["report_name"]):
+        row["report_name"] = ""
+    return maps.describe(row)
+
+
+def partners_map():
+    """maps.partners_map() with the NA-safe description above: pick a partner and see where it
+    is, since when, how far from Shanghai, and where the report names it."""
+    partners = load("partners").reset_index(drop=True)
+    labels = [(f'{r.place_en} · {r.relation} · {r.since}', i) for i, r in partners.iterrows()]
+    picker = widgets.Dropdown(options=labels, description="Partner",
+                              layout=widgets.Layout(width="95%"))
+    info = widgets.HTML()
+    chart = widgets.Output()
+    box = widgets.VBox([picker, info, chart])
+
+    def show(*_):
+        row = partners.loc[picker.value]
+        info.value = _describe(row)
+        chart.clear_output(wait=True)
+        with chart:
+            box.axes = maps.draw(partners, highlight=row)
+            plt.show()
+
+    picker.observe(show, names="value")
+    show()
+    box.picker, box.info, box.chart = picker, info, chart
+    return box
