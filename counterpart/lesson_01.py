@@ -1,10 +1,12 @@
 """Helpers for lesson 01: a timeline chart of counterpart support, one row per event, and the
 partners map (maps.partners_map() made safe for places the report does not name)."""
+import io
 import textwrap
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import maps
@@ -73,24 +75,30 @@ def _describe(row):
 
 def partners_map():
     """maps.partners_map() with the NA-safe description above: pick a partner and see where it
-    is, since when, how far from Shanghai, and where the report names it."""
+    is, since when, how far from Shanghai, and where the report names it.
+
+    The map is shown as a PNG in an Image widget rather than through an Output widget: nbclient
+    (used by `course.py execute`) raises KeyError when an Output widget receives output while
+    widget state is not stored.
+    """
     partners = load("partners").reset_index(drop=True)
     labels = [(f'{r.place_en} · {r.relation} · {r.since}', i) for i, r in partners.iterrows()]
     picker = widgets.Dropdown(options=labels, description="Partner",
                               layout=widgets.Layout(width="95%"))
     info = widgets.HTML()
-    chart = widgets.Output()
-    box = widgets.VBox([picker, info, chart])
+    image = widgets.Image(format="png", layout=widgets.Layout(width="95%"))
+    box = widgets.VBox([picker, info, image])
 
     def show(*_):
         row = partners.loc[picker.value]
         info.value = _describe(row)
-        chart.clear_output(wait=True)
-        with chart:
-            box.axes = maps.draw(partners, highlight=row)
-            plt.show()
+        figure = Figure(figsize=(7.5, 5))      # not pyplot: no stray inline copy of the map
+        box.axes = maps.draw(partners, highlight=row, ax=figure.subplots())
+        png = io.BytesIO()
+        figure.savefig(png, format="png", dpi=90)
+        image.value = png.getvalue()
 
     picker.observe(show, names="value")
     show()
-    box.picker, box.info, box.chart = picker, info, chart
+    box.picker, box.info, box.image = picker, info, image
     return box

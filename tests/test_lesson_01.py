@@ -102,5 +102,6 @@ def test_map_describes_and_highlights_a_named_place(box):
     assert "日喀则" in box.info.value and "0.7" in box.info.value
     km = maps.distance_km(maps.SHANGHAI, (partners.loc[index, "lat"], partners.loc[index, "lon"]))
     assert f"about {km:,.0f} km" in box.info.value
+    assert bytes(box.image.value).startswith(b"\x89PNG")       # the map is drawn
     ring = box.axes.collections[-1].get_offsets()[0]
     assert tuple(ring) == pytest.approx((partners.loc[index, "lon"], partners.loc[index, "lat"]))
