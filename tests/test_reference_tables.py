@@ -4,7 +4,9 @@ Every table is read through counterpart.data.load, so its schema is checked on t
 Derived columns (in_report) are recomputed here from the report and compared with the file.
 """
 import re
+import unicodedata
 
+import pandas as pd
 import pytest
 
 from counterpart.data import load
@@ -43,3 +45,132 @@ def test_unverified_reading_is_graded_low_and_flagged(sources):
     row = sources.set_index("id").loc["R9"]
     assert row["confidence"] == "L"
     assert "not verified" in row["note"]
+
+
+# --- every table: sources and grades -------------------------------------------------
+
+CITING_TABLES = ("slogans",)
+
+
+def _source_ids(cell):
+    return cell.split(";")
+
+
+@pytest.mark.parametrize("name", CITING_TABLES)
+def test_every_cited_source_is_listed_in_sources(name, sources):
+    known = set(sources["id"])
+    table = load(name)
+    unknown = {sid for cell in table["source"] for sid in _source_ids(cell)} - known
+    assert not unknown, f"{name}.csv cites ids missing from sources.csv: {sorted(unknown)}"
+
+
+@pytest.mark.parametrize("name", CITING_TABLES)
+def test_a_row_resting_only_on_low_grade_sources_is_graded_low(name, sources):
+    grade = dict(zip(sources["id"], sources["confidence"]))
+    table = load(name)
+    wrong = []
+    for _, row in table.iterrows():
+        # geonames sources only the coordinates of a partner, not the facts of the row.
+        ids = [sid for sid in _source_ids(row["source"]) if sid != "geonames"]
+        if all(grade.get(sid) == "L" for sid in ids) and row["confidence"] != "L":
+            wrong.append((row.iloc[0], row["source"], row["confidence"]))
+    assert not wrong, f"{name}.csv rows citing only L sources but graded higher: {wrong}"
+
+
+# --- slogans ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def slogans():
+    return load("slogans")
+
+
+def test_slogans_in_report_flag_matches_the_report(slogans, report_text):
+    wrong = [(row.sid, row.zh, row.in_report) for row in slogans.itertuples()
+             if contains(report_text, row.zh) != row.in_report]
+    assert not wrong, f"in_report disagrees with the report (run build_reference.py): {wrong}"
+
+
+def test_each_slogan_is_listed_once(slogans):
+    repeated = slogans["zh"][slogans["zh"].duplicated()].tolist()
+    assert not repeated, f"slogans listed twice: {repeated}"
+
+
+def test_components_quoted_from_the_report_occur_in_it(slogans, report_text):
+    # Where a slogan is in the report and its components are given in Chinese, they are the
+    # report's own definition (四个不减, 三加强, 三个转向, ...): each must be a quote.
+    wrong = []
+    for row in slogans.dropna(subset=["components"]).itertuples():
+        if not row.in_report:
+            continue
+        for part in row.components.split(" | "):
+            if re.search(r"[\u4e00-\u9fff]", part) and not contains(report_text, part):
+                wrong.append((row.sid, part))
+    assert not wrong, f"components not found in the report: {wrong}"
+
+
+# --- pinyin -------------------------------------------------------------------------
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+TONE_MARKED = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+# Where pypinyin's reading is wrong in context, the reading we use instead.
+PINYIN_EXCEPTIONS = {
+    ("尽锐出战", "尽"): "jìn",   # 尽锐 'all the best troops': jìn, not jǐn
+    ("引客进藏", "藏"): "zàng",  # 藏 = Tibet: zàng, not cáng
+    ("师傅带徒弟", "傅"): "fu",   # 师傅 shīfu: neutral tone
+    ("圆梦屋脊", "脊"): "jǐ",    # 屋脊 wūjǐ: pypinyin gives the old reading jí
+}
+# Tone sandhi of 一 and 不 is not written consistently: either tone passes.
+SANDHI = {"一", "不"}
+
+
+def _letters(text):
+    return "".join(ch for ch in unicodedata.normalize("NFC", text).lower() if ch.isalpha())
+
+
+def _toneless(text):
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def pinyin_mismatches(zh, ours):
+    """Syllables of ``ours`` that differ from pypinyin's reading of ``zh`` (empty if none)."""
+    from pypinyin import Style, pinyin
+    ours, at, pos, problems = _letters(ours), 0, 0, []
+    for (item,) in pinyin(zh, style=Style.TONE):
+        is_han = bool(HAN.fullmatch(zh[pos]))
+        char = zh[pos] if is_han else None
+        pos += 1 if is_han else len(item)
+        expected = PINYIN_EXCEPTIONS.get((zh, char)) or _letters(item)
+        if not expected:
+            continue
+        got = ours[at:at + len(expected)]
+        at += len(expected)
+        if got == expected:
+            continue
+        if char in SANDHI and _toneless(got) == _toneless(expected):
+            continue
+        problems.append((char or item, expected, got))
+    if at != len(ours):
+        problems.append(("(end)", "", ours[at:]))
+    return problems
+
+
+def test_pinyin_has_tone_marks(slogans):
+    missing = [(row.sid, row.pinyin) for row in slogans.itertuples()
+               if HAN.search(row.zh) and not TONE_MARKED & set(row.pinyin.lower())]
+    assert not missing, f"pinyin without tone marks: {missing}"
+    numbered = [(row.sid, row.pinyin) for row in slogans.itertuples()
+                if re.search(r"[a-z][1-5]\b", row.pinyin)]
+    assert not numbered, f"tone numbers instead of tone marks: {numbered}"
+
+
+def test_pinyin_agrees_with_pypinyin(slogans):
+    wrong = {row.sid: pinyin_mismatches(row.zh, row.pinyin) for row in slogans.itertuples()}
+    wrong = {sid: problems for sid, problems in wrong.items() if problems}
+    assert not wrong, f"pinyin differs from pypinyin (char, pypinyin, ours): {wrong}"
+
+
+def test_pinyin_exceptions_are_all_in_use(slogans):
+    listed = set(slogans["zh"])
+    stale = [key for key in PINYIN_EXCEPTIONS if key[0] not in listed]
+    assert not stale, f"exceptions for slogans no longer listed: {stale}"
