@@ -49,7 +49,7 @@ def test_unverified_reading_is_graded_low_and_flagged(sources):
 
 # --- every table: sources and grades -------------------------------------------------
 
-CITING_TABLES = ("slogans",)
+CITING_TABLES = ("slogans", "timeline")
 
 
 def _source_ids(cell):
@@ -174,3 +174,18 @@ def test_pinyin_exceptions_are_all_in_use(slogans):
     listed = set(slogans["zh"])
     stale = [key for key in PINYIN_EXCEPTIONS if key[0] not in listed]
     assert not stale, f"exceptions for slogans no longer listed: {stale}"
+
+
+# --- timeline -----------------------------------------------------------------------
+
+def _date_key(text):
+    from datetime import date
+    parts = [int(p) for p in text.split("-")]
+    date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))  # raises if not a real date
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+def test_timeline_dates_are_real_and_in_order():
+    dates = list(load("timeline")["date"])
+    keys = [_date_key(d) for d in dates]
+    assert keys == sorted(keys), "timeline.csv is not in date order (run build_reference.py)"
