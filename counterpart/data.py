@@ -101,7 +101,7 @@ TABLES = {
         Col("province_en"),
         Col("level", allowed=("province", "prefecture", "county", "district")),
         Col("relation"),
-        Col("since", "int"),
+        Col("since", "int", required=False),   # empty for places only named in the report
         Col("until", "int", required=False),
         Col("lat", "float"),
         Col("lon", "float"),

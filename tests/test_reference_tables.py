@@ -49,7 +49,7 @@ def test_unverified_reading_is_graded_low_and_flagged(sources):
 
 # --- every table: sources and grades -------------------------------------------------
 
-CITING_TABLES = ("slogans", "timeline")
+CITING_TABLES = ("slogans", "partners", "timeline")
 
 
 def _source_ids(cell):
@@ -174,6 +174,50 @@ def test_pinyin_exceptions_are_all_in_use(slogans):
     listed = set(slogans["zh"])
     stale = [key for key in PINYIN_EXCEPTIONS if key[0] not in listed]
     assert not stale, f"exceptions for slogans no longer listed: {stale}"
+
+
+# --- partners -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def partners():
+    return load("partners")
+
+
+def test_partners_in_report_flag_matches_the_report(partners, report_text):
+    wrong = []
+    for row in partners.itertuples():
+        expected = not pd.isna(row.report_name) and contains(report_text, row.report_name)
+        if expected != row.in_report:
+            wrong.append((row.place_zh, row.report_name, row.in_report))
+    assert not wrong, f"in_report disagrees with the report (run build_reference.py): {wrong}"
+
+
+def test_every_partner_has_a_recorded_geonames_id(partners):
+    # The build script looks coordinates up by these ids; a new place needs one.
+    import importlib.util
+    from counterpart.paths import ROOT
+    path = ROOT / "scripts" / "build_reference.py"
+    spec = importlib.util.spec_from_file_location("build_reference", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    missing = set(partners["place_zh"]) - set(module.GEONAMES_ID)
+    assert not missing, f"no GeoNames id recorded in build_reference.py for {missing}"
+
+
+def test_partners_lie_inside_a_box_around_china(partners):
+    outside = partners[~(partners["lat"].between(18, 54) & partners["lon"].between(73, 135))]
+    assert outside.empty, f"coordinates outside 18-54 N, 73-135 E:\n{outside}"
+
+
+def test_partner_periods_are_sane(partners):
+    for row in partners.itertuples():
+        if not pd.isna(row.since):
+            assert 1949 <= row.since <= 2022, row.place_zh
+            if not pd.isna(row.until):
+                assert row.since <= row.until <= 2022, row.place_zh
+        else:
+            # Only a place the report merely names may lack a start year.
+            assert row.relation.startswith("named"), row.place_zh
 
 
 # --- timeline -----------------------------------------------------------------------
