@@ -126,7 +126,7 @@ def tidy(nb):
         cell.get("metadata", {}).pop("execution", None)
         for output in cell.get("outputs", []):
             if WIDGET_VIEW in output.get("data", {}):
-                output["data"] = {"text/plain": WIDGET_NOTE}
+                output["data"] = {"text/plain": [WIDGET_NOTE]}
     return nb
 
 

@@ -93,8 +93,9 @@ def main(check):
         if old != [c["source"] for c in new["cells"]]:
             stale.append(f"{path.parent.name}/{path.name}")
             if not check:
-                path.write_text(json.dumps(new, indent=1, ensure_ascii=False) + "\n",
-                                encoding="utf-8")
+                import nbformat   # writes sources as lists of lines, as Jupyter does
+
+                nbformat.write(nbformat.from_dict(new), str(path))
     if stale:
         print(("out of date: " if check else "updated: ") + ", ".join(stale))
     return 1 if (check and stale) else 0
