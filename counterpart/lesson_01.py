@@ -39,7 +39,7 @@ def timeline_chart(events, label="event_en", width=48, ax=None):
     """
     events = events.reset_index(drop=True)
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 0.45 * len(events) + 1.5))
+        _, ax = plt.subplots(figsize=(10, 0.45 * len(events) + 1.5))
     rows = range(len(events))
     xs = [decimal_year(d) for d in events["date"]]
     for row, x, grade in zip(rows, xs, events["confidence"]):
