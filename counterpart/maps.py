@@ -17,7 +17,7 @@ from matplotlib.patches import Polygon
 from . import text
 from .data import load, load_report
 from .paths import DATA
-from .plots import PALETTE
+from .plots import PALETTE, new_axes, png
 
 # Shanghai's coordinates from GeoNames (id 1796236), the gazetteer used for data/partners.csv.
 SHANGHAI = (31.22222, 121.45806)
@@ -71,7 +71,7 @@ def draw(partners, highlight=None, ax=None):
 
 def mentions(name):
     """pids of the report rows that mention ``name`` (as the report writes it)."""
-    if not name:
+    if pd.isna(name) or not name:
         return []
     report = load_report()
     return [pid for pid, zh in zip(report["pid"], report["zh"]) if text.contains(zh, name)]
@@ -102,18 +102,16 @@ def partners_map():
     picker = widgets.Dropdown(options=labels, description="Partner",
                               layout=widgets.Layout(width="95%"))
     info = widgets.HTML()
-    chart = widgets.Output()
-    box = widgets.VBox([picker, info, chart])
+    image = widgets.Image(format="png", layout=widgets.Layout(width="95%"))
+    box = widgets.VBox([picker, info, image])
 
     def show(*_):
         row = partners.loc[picker.value]
         info.value = describe(row)
-        chart.clear_output(wait=True)
-        with chart:
-            box.axes = draw(partners, highlight=row)
-            plt.show()
+        box.axes = draw(partners, highlight=row, ax=new_axes((7.5, 5)))
+        image.value = png(box.axes.figure)
 
     picker.observe(show, names="value")
     show()
-    box.picker, box.info, box.chart = picker, info, chart
+    box.picker, box.info, box.image = picker, info, image
     return box

@@ -7,12 +7,11 @@ import html
 import random
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import numbers, text
 from .data import load, load_bilingual
-from .plots import PALETTE
+from .plots import PALETTE, new_axes, png
 
 QUALIFIER_WORDS = {"exact": "", "more_than": "more than ", "about": "about ",
                    "nearly": "nearly ", "unstated": ""}
@@ -186,8 +185,8 @@ def flashcards(seed=0, only_in_report=True):
 
     def show_back(*_):
         row = card()
-        standard = (f'<br>Established rendering: {_esc(row["standard_en"])}'
-                    if row["standard_en"] else "")
+        standard = ("" if pd.isna(row["standard_en"]) else
+                    f'<br>Established rendering: {_esc(row["standard_en"])}')
         back.value = (f'<i>{_esc(row["pinyin"])}</i><br><b>{_esc(row["en"])}</b>{standard}'
                       f'<br>{_esc(row["meaning"])}')
 
@@ -245,7 +244,7 @@ def figures_explorer():
                                          ("distinct things", False)], description="Counts")
     issue = widgets.Dropdown(options=[any_] + sorted(set(figures["translation_issue"])),
                              description="Translation")
-    chart = widgets.Output()
+    chart = widgets.Image(format="png", layout=widgets.Layout(width="95%"))
     table = widgets.HTML()
     box = widgets.VBox([widgets.HBox([unit, category]), widgets.HBox([per_time, issue]),
                         chart, table])
@@ -271,23 +270,23 @@ def figures_explorer():
                        f"<th>Chinese</th><th>value</th><th>what is counted</th></tr>{rows}"
                        "</table>")
         plotted = chosen.dropna(subset=["value"])
-        chart.clear_output(wait=True)
-        with chart:
-            if plotted.empty:
-                print("No figure with a number matches these filters.")
-                box.axes = None
-                return
-            fig, ax = plt.subplots(figsize=(7, 0.35 * len(plotted) + 1.2))
-            labels = [f'{r["fid"]} {r["counts"][:40]}' for _, r in plotted.iterrows()]
-            colours = [PALETTE[1] if pt else PALETTE[0] for pt in plotted["per_time"]]
-            ax.barh(labels, plotted["value"].astype(float), color=colours)
-            ax.invert_yaxis()
-            ax.set_xscale("log")
-            ax.set_xlabel(f"Value ({unit.value}, log scale)")
-            ax.set_title("Figures the report states (orange: counted per time)")
-            fig.tight_layout()
-            box.axes = ax
-            plt.show()
+        if plotted.empty:
+            box.axes = None
+            chart.layout.display = "none"
+            table.value += "<p>No figure with a number matches these filters.</p>"
+            return
+        ax = new_axes((7, 0.35 * len(plotted) + 1.2))
+        labels = [f'{r["fid"]} {r["counts"][:40]}' for _, r in plotted.iterrows()]
+        colours = [PALETTE[1] if pt else PALETTE[0] for pt in plotted["per_time"]]
+        ax.barh(labels, plotted["value"].astype(float), color=colours)
+        ax.invert_yaxis()
+        ax.set_xscale("log")
+        ax.set_xlabel(f"Value ({unit.value}, log scale)")
+        ax.set_title("Figures the report states (orange: counted per time)")
+        ax.figure.tight_layout()
+        box.axes = ax
+        chart.value = png(ax.figure)
+        chart.layout.display = ""
 
     for w in (unit, category, per_time, issue):
         w.observe(update, names="value")
