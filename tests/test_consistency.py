@@ -1,0 +1,64 @@
+"""The tables agree with each other: one term, one rendering; figures and translation notes
+tell the same story about the blog translation."""
+import pytest
+
+from counterpart import numbers, text
+from counterpart.data import load
+
+FIGURE_ISSUES = ("omitted", "unit_lost", "mistranslated")
+
+
+def squash(pinyin):
+    return pinyin.replace(" ", "").lower()
+
+
+def test_slogans_use_the_term_list_rendering_and_pinyin():
+    terms = load("terms").set_index("zh")
+    problems = []
+    for _, slogan in load("slogans").iterrows():
+        if slogan["zh"] in terms.index:
+            term = terms.loc[slogan["zh"]]
+            if term["en"].lower() not in slogan["en"].lower():
+                problems.append(f'{slogan["zh"]}: slogans.csv “{slogan["en"]}” vs '
+                                f'terms.csv “{term["en"]}”')
+            if squash(term["pinyin"]) != squash(slogan["pinyin"]):
+                problems.append(f'{slogan["zh"]}: pinyin {slogan["pinyin"]} vs {term["pinyin"]}')
+    assert not problems, "\n".join(problems)
+
+
+def _overlap(a, b):
+    a, b = text.normalise(a), text.normalise(b)
+    return a in b or b in a
+
+
+def test_every_flagged_figure_has_a_matching_translation_note():
+    notes = load("translation_notes")
+    for _, figure in load("figures").iterrows():
+        if figure["translation_issue"] == "none":
+            continue
+        match = notes[(notes["pid"] == figure["pid"])
+                      & (notes["issue_type"] == figure["translation_issue"])
+                      & notes["zh"].map(lambda z: _overlap(z, figure["zh_quote"]))]
+        assert len(match), f'{figure["fid"]} is flagged {figure["translation_issue"]} ' \
+                           "but no translation note says so"
+
+
+def test_every_note_about_a_figure_is_flagged_on_that_figure():
+    figures = load("figures")
+    for _, note in load("translation_notes").iterrows():
+        if note["issue_type"] not in FIGURE_ISSUES or not numbers.find_figures(note["zh"]):
+            continue   # a note about words, not about a number
+        same = figures[(figures["pid"] == note["pid"])
+                       & figures["zh_quote"].map(lambda q: _overlap(q, note["zh"]))]
+        for _, figure in same.iterrows():
+            if any(text.normalise(span) in text.normalise(figure["zh_quote"])
+                   for _, _, span in numbers.find_figures(note["zh"])):
+                assert figure["translation_issue"] == note["issue_type"], (
+                    f'{note["nid"]} says {note["issue_type"]} about {figure["fid"]}, '
+                    f'which is flagged {figure["translation_issue"]}')
+
+
+@pytest.mark.parametrize("table, column", [("figures", "pid"), ("translation_notes", "pid")])
+def test_every_pid_is_a_report_row(table, column):
+    pids = set(load("report")["pid"])
+    assert set(load(table)[column]) <= pids
