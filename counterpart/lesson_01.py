@@ -1,16 +1,9 @@
-"""Helpers for lesson 01: a timeline chart of counterpart support, one row per event, and the
-partners map (maps.partners_map() made safe for places the report does not name)."""
-import io
+"""Helpers for lesson 01: a timeline chart of counterpart support, one row per event."""
 import textwrap
 
-import ipywidgets as widgets
 import matplotlib.pyplot as plt
-import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from . import maps
-from .data import load
 from .plots import PALETTE
 
 # One colour and marker per confidence grade, so a reader (and a colour-blind reader) can tell
@@ -63,42 +56,3 @@ def timeline_chart(events, label="event_en", width=48, ax=None):
     ax.figure.tight_layout()
     return ax
 
-
-def _describe(row):
-    """maps.describe(), safe for places the report does not name: maps.mentions() fails on
-    pandas' NA (an empty report_name), so pass an empty string instead."""
-    row = row.copy()
-    if pd.isna(row["report_name"]):
-        row["report_name"] = ""
-    return maps.describe(row)
-
-
-def partners_map():
-    """maps.partners_map() with the NA-safe description above: pick a partner and see where it
-    is, since when, how far from Shanghai, and where the report names it.
-
-    The map is shown as a PNG in an Image widget rather than through an Output widget: nbclient
-    (used by `course.py execute`) raises KeyError when an Output widget receives output while
-    widget state is not stored.
-    """
-    partners = load("partners").reset_index(drop=True)
-    labels = [(f'{r.place_en} · {r.relation} · {r.since}', i) for i, r in partners.iterrows()]
-    picker = widgets.Dropdown(options=labels, description="Partner",
-                              layout=widgets.Layout(width="95%"))
-    info = widgets.HTML()
-    image = widgets.Image(format="png", layout=widgets.Layout(width="95%"))
-    box = widgets.VBox([picker, info, image])
-
-    def show(*_):
-        row = partners.loc[picker.value]
-        info.value = _describe(row)
-        figure = Figure(figsize=(7.5, 5))      # not pyplot: no stray inline copy of the map
-        box.axes = maps.draw(partners, highlight=row, ax=figure.subplots())
-        png = io.BytesIO()
-        figure.savefig(png, format="png", dpi=90)
-        image.value = png.getvalue()
-
-    picker.observe(show, names="value")
-    show()
-    box.picker, box.info, box.image = picker, info, image
-    return box

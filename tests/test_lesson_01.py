@@ -69,39 +69,3 @@ def test_title_axes_and_span(ax):
     assert ax.get_xlabel() == "Year" and ax.get_ylabel()
     assert ax.get_title().endswith("1979–2021")
 
-
-# The partners map: maps.partners_map() fails on a place the report does not name
-# (report_name empty); lesson 01's version must describe such places too.
-from counterpart import maps  # noqa: E402
-from counterpart.data import load  # noqa: E402
-from counterpart.lesson_01 import partners_map  # noqa: E402
-
-
-@pytest.fixture
-def box():
-    widget = partners_map()
-    yield widget
-    plt.close("all")
-
-
-def _index(column, value):
-    partners = load("partners").reset_index(drop=True)
-    return partners, int(partners.index[partners[column].fillna("") == value][0])
-
-
-def test_map_describes_a_place_the_report_does_not_name(box):
-    partners, index = _index("place_en", "Ningxia")
-    assert pd.isna(partners.loc[index, "report_name"])
-    box.picker.value = index
-    assert "Ningxia" in box.info.value and "the report does not name it" in box.info.value
-
-
-def test_map_describes_and_highlights_a_named_place(box):
-    partners, index = _index("report_name", "日喀则")
-    box.picker.value = index
-    assert "日喀则" in box.info.value and "0.7" in box.info.value
-    km = maps.distance_km(maps.SHANGHAI, (partners.loc[index, "lat"], partners.loc[index, "lon"]))
-    assert f"about {km:,.0f} km" in box.info.value
-    assert bytes(box.image.value).startswith(b"\x89PNG")       # the map is drawn
-    ring = box.axes.collections[-1].get_offsets()[0]
-    assert tuple(ring) == pytest.approx((partners.loc[index, "lon"], partners.loc[index, "lat"]))
