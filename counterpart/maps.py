@@ -48,9 +48,9 @@ def draw(partners, highlight=None, ax=None):
                              linewidth=0.4))
     current = partners["until"].isna()
     ax.scatter(partners.loc[current, "lon"], partners.loc[current, "lat"], s=22,
-               color=PALETTE[0], label="current partner", zorder=3)
+               color=PALETTE[0], label="no end year recorded", zorder=3)
     ax.scatter(partners.loc[~current, "lon"], partners.loc[~current, "lat"], s=22,
-               color=PALETTE[1], marker="s", label="earlier partner", zorder=3)
+               color=PALETTE[1], marker="s", label="pairing ended", zorder=3)
     ax.scatter([SHANGHAI[1]], [SHANGHAI[0]], s=160, marker="*", color=PALETTE[5],
                label="Shanghai", zorder=4)
     if highlight is not None:
