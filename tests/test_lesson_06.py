@@ -1,0 +1,93 @@
+"""Lesson 06's helpers: the amounts chart keeps each amount on its own row (no total, floors
+drawn as floors), and the evidence sorter reports what the student chose against the lesson."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from counterpart.lesson_06 import FLOOR_STRETCH, evidence_sorter, separate_amounts_chart  # noqa: E402
+from counterpart.plots import PALETTE  # noqa: E402
+
+MONEY = pd.DataFrame({
+    "value": [6e10, 3e10, 3e8, 2.8e8],
+    "qualifier": ["more_than", "more_than", "exact", "more_than"],
+    "label": ["引导 guided", "销售 sold", "捐赠 donated", "撬动 leveraged"],
+})
+
+
+@pytest.fixture
+def ax():
+    axes = separate_amounts_chart(MONEY)
+    yield axes
+    plt.close(axes.figure)
+
+
+def points(ax):
+    return [line for line in ax.get_lines() if line.get_marker() not in ("None", None, "")
+            and len(line.get_xdata()) == 1]
+
+
+def test_one_point_per_amount_at_its_value_and_row(ax):
+    drawn = sorted((line.get_ydata()[0], line.get_xdata()[0]) for line in points(ax))
+    assert drawn == [(row, value) for row, value in enumerate(MONEY["value"])]
+
+
+def test_each_amount_has_its_own_colour_from_the_palette(ax):
+    colours = [line.get_color() for line in points(ax)]
+    assert len(set(colours)) == len(MONEY) and set(colours) <= set(PALETTE)
+
+
+def test_floors_get_arrows_and_exact_amounts_do_not(ax):
+    arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
+    starts = sorted(a.xyann[0] for a in arrows)
+    assert starts == sorted(MONEY.loc[MONEY["qualifier"] == "more_than", "value"])
+    assert all(a.xy[0] == pytest.approx(a.xyann[0] * FLOOR_STRETCH) for a in arrows)
+
+
+def test_log_axis_labels_and_no_total(ax):
+    assert ax.get_xscale() == "log"
+    assert "yuan" in ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(MONEY["label"])
+    shown = " ".join([ax.get_title()] + [t.get_text() for t in ax.texts]).lower()
+    assert "total" not in shown and "sum" not in shown
+    # nothing drawn beyond the arrow of the largest floor: no bar for a grand total
+    assert ax.get_xlim()[1] < MONEY["value"].sum() * FLOOR_STRETCH * 4 + 1
+    assert not ax.patches
+
+
+def test_missing_value_is_refused():
+    broken = MONEY.copy()
+    broken.loc[1, "value"] = float("nan")
+    with pytest.raises(ValueError, match="value"):
+        separate_amounts_chart(broken)
+
+
+EVIDENCE = pd.DataFrame({
+    "pid": ["1.3.1", "1.3.2", "1.1.0"],
+    "quote": ["又丰富了上海市民菜篮子", "就地就近就业80多万人次", "专项资金预算"],
+    "reading": ["consistent", "against", "silent"],
+})
+
+
+def test_sorter_counts_agreement_and_shows_every_row():
+    box = evidence_sorter(EVIDENCE)
+    box.pickers[0].value = "consistent"
+    box.pickers[1].value = "silent"
+    box.button.click()
+    shown = box.result.value
+    assert "You read 1 of 3" in shown
+    assert "(not chosen)" in shown
+    assert shown.count("<tr><td>") == 3
+    assert "different: can you say why?" in shown
+
+
+def test_sorter_all_same():
+    box = evidence_sorter(EVIDENCE)
+    for picker, reading in zip(box.pickers, EVIDENCE["reading"]):
+        picker.value = reading
+    box.button.click()
+    assert "You read 3 of 3" in box.result.value
+    assert "different" not in box.result.value
