@@ -4,12 +4,22 @@ import html
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.lines import Line2D
 
 from .plots import PALETTE
 
 MARKERS = ["o", "s", "D", "^", "v", "P", "X", "*"]
 FLOOR_STRETCH = 2.5   # how far right a "more than" arrow reaches (a factor, on a log axis)
+
+
+def yuan_words(amount):
+    """A round amount in words a reader can compare: 1e8 -> '100 million', 3e10 -> '30 billion'."""
+    if amount >= 1e9:
+        return f"{amount / 1e9:g} billion"
+    if amount >= 1e6:
+        return f"{amount / 1e6:g} million"
+    return f"{amount:,.0f}"
 
 
 def separate_amounts_chart(money, label="label", ax=None):
@@ -40,13 +50,17 @@ def separate_amounts_chart(money, label="label", ax=None):
     ax.set_xlim(values.min() / 4, values.max() * FLOOR_STRETCH * 4)
     ax.set_ylim(len(money) - 0.5, -0.5)   # first amount on top, as in the table
     ax.set_yticks(list(range(len(money))), list(money[label]), fontsize=9)
+    low, high = ax.get_xlim()
+    decades = [10.0 ** k for k in range(int(np.ceil(np.log10(low))), int(np.log10(high)) + 1)]
+    ax.set_xticks(decades, [yuan_words(d) for d in decades])
+    ax.minorticks_off()
     ax.set_xlabel("Amount in yuan (log scale: each step is ten times the last)")
     ax.set_ylabel("Kind of amount (the report's verb)")
     ax.set_title("The report's four amounts in yuan are four different kinds of money:\n"
                  "each row stands alone, and the rows are not to be added", fontsize=10)
     ax.legend(handles=[Line2D([], [], color="#555555", marker=r"$\rightarrow$", markersize=14,
                               linestyle="none",
-                              label="arrow: a floor (“more than”); how much more is not stated")],
+                              label='arrow: a floor ("more than"); how much more is not stated')],
               loc="lower right", fontsize=8, frameon=False)
     ax.grid(axis="x", color="#EEEEEE")
     ax.set_axisbelow(True)

@@ -8,7 +8,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from counterpart.lesson_06 import FLOOR_STRETCH, evidence_sorter, separate_amounts_chart  # noqa: E402
+from counterpart.lesson_06 import (FLOOR_STRETCH, evidence_sorter,  # noqa: E402
+                                   separate_amounts_chart, yuan_words)
 from counterpart.plots import PALETTE  # noqa: E402
 
 MONEY = pd.DataFrame({
@@ -91,3 +92,15 @@ def test_sorter_all_same():
     box.button.click()
     assert "You read 3 of 3" in box.result.value
     assert "different" not in box.result.value
+
+
+@pytest.mark.parametrize("amount, words", [(1e8, "100 million"), (1e9, "1 billion"),
+                                           (3e10, "30 billion"), (1e11, "100 billion"),
+                                           (5e5, "500,000")])
+def test_yuan_words(amount, words):
+    assert yuan_words(amount) == words
+
+
+def test_ticks_are_powers_of_ten_in_words(ax):
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["100 million", "1 billion", "10 billion", "100 billion"]
