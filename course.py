@@ -178,13 +178,13 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    lab = sub.add_parser("lab", help="open the course in JupyterLab")
-    lab.add_argument("rest", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
+    lab = sub.add_parser("lab", help="open the course in JupyterLab",
+                         epilog="Any other arguments are passed on to jupyter lab.")
     lab.set_defaults(func=cmd_lab)
-    test = sub.add_parser("test", help="run the whole test suite")
+    test = sub.add_parser("test", help="run the whole test suite",
+                          epilog="Any other arguments are passed on to pytest.")
     test.add_argument("--offline", action="store_true",
                       help="switch networking off for the run (Linux, as root; on in CI)")
-    test.add_argument("rest", nargs=argparse.REMAINDER, help="passed on to pytest")
     test.set_defaults(func=cmd_test)
     execute = sub.add_parser("execute", help="re-run notebooks in place, storing outputs")
     execute.add_argument("paths", nargs="*", help="notebooks (default: all)")
@@ -197,7 +197,10 @@ def main(argv=None):
     export.add_argument("paths", nargs="+", help="the notebooks, e.g. my-work/exercises/...")
     export.add_argument("--output-dir", default=str(MY_WORK / "hand-in"))
     export.set_defaults(func=cmd_export)
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if rest and args.command not in ("lab", "test"):
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    args.rest = rest      # lab and test pass anything else on to jupyter lab and pytest
     args.func(args)
 
 

@@ -70,10 +70,9 @@ def updated(nb, index):
     cells = [c for c in nb["cells"] if NAV_TAG not in c.get("metadata", {}).get("tags", [])]
     nav = navigation(index)
     cells = [_cell(nav, NAV_TAG, "top")] + cells + [_cell(nav, NAV_TAG, "bottom")]
-    if index == 0:
-        for c in cells:
-            if MAP_TAG in c.get("metadata", {}).get("tags", []):
-                c["source"] = lesson_map()
+    if index == 0:   # copy the cell: editing it in place would also change the old notebook
+        cells = [dict(c, source=lesson_map()) if MAP_TAG in c.get("metadata", {}).get("tags", [])
+                 else c for c in cells]
     return dict(nb, cells=cells)
 
 

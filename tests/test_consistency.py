@@ -62,3 +62,17 @@ def test_every_note_about_a_figure_is_flagged_on_that_figure():
 def test_every_pid_is_a_report_row(table, column):
     pids = set(load("report")["pid"])
     assert set(load(table)[column]) <= pids
+
+
+KEY_TERMS = ("对口帮扶", "对口支援", "东西部协作", "民族团结")   # the terms the lessons turn on
+
+
+def test_our_translation_notes_use_the_term_list_for_key_terms():
+    terms = load("terms").set_index("zh")
+    for _, note in load("translation_notes").iterrows():
+        for zh in KEY_TERMS:
+            if text.contains(note["zh"], zh):
+                wanted = terms.loc[zh, "en"].lower()
+                assert wanted in note["suggested_en"].lower().replace("-", " "), (
+                    f'{note["nid"]} suggests “{note["suggested_en"]}” for {zh}; the term '
+                    f'list says “{wanted}”')
