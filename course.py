@@ -26,7 +26,6 @@ VENV = ROOT / ".venv"
 RUNTIME = ROOT / "requirements.txt"
 TEST = ROOT / "requirements-test.txt"
 CONSTRAINTS = ROOT / "constraints.txt"
-SETTINGS = ROOT / "jupyter-settings"
 START = "notebooks/00_start_here.ipynb"
 MY_WORK = ROOT / "my-work"   # students' own copies: git-ignored, never overwritten
 NOTEBOOK_DIRS = ("notebooks", "exercises")
@@ -66,13 +65,12 @@ def ensure_env(with_tests):
 
 
 def install_settings(python):
-    """Copy the classroom JupyterLab settings (no news or update pop-ups) into the venv."""
-    prefix = Path(subprocess.check_output(
-        [str(python), "-c", "import sys; print(sys.prefix)"], text=True).strip())
-    for src in SETTINGS.rglob("*.json"):
-        dest = prefix / "share" / "jupyter" / src.relative_to(SETTINGS)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, dest)
+    """Install the classroom JupyterLab settings (no news or update pop-ups, no extension
+    manager) into the environment of ``python`` (see scripts/jupyter_settings.py)."""
+    prefix = subprocess.check_output(
+        [str(python), "-c", "import sys; print(sys.prefix)"], text=True).strip()
+    run([str(python), str(ROOT / "scripts" / "jupyter_settings.py"), prefix],
+        stdout=subprocess.DEVNULL)
 
 
 def run(command, **kwargs):
