@@ -7,6 +7,7 @@ Windows) with nothing but Python 3.11 or newer.
     python course.py execute    re-run notebooks in place and store their outputs
     python course.py copy       copy the notebooks into my-work/ for a student to edit
     python course.py export F   save notebook F as HTML in my-work/hand-in/ to hand it in
+    python course.py publish D  copy the course without the answer keys into folder D
 
 Everything is installed into .venv/ inside the course folder; nothing touches the system.
 """
@@ -172,6 +173,26 @@ def cmd_export(args):
         say(f"saved {out / (Path(path).stem + '.html')}: hand in that file")
 
 
+def cmd_publish(args):
+    """Copy the course into a new folder without exercises/solutions/ (the answer keys), for
+    an instructor to share with a class."""
+    dest = Path(args.dest).resolve()
+    if dest.exists() and any(dest.iterdir()):
+        sys.exit(f"{dest} is not empty: choose a new folder")
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True)
+    if listed.returncode:
+        sys.exit("publish needs git and a git checkout of the course")
+    kept = 0
+    for name in listed.stdout.splitlines():
+        if name.startswith("exercises/solutions/"):
+            continue
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
+        kept += 1
+    say(f"copied {kept} files to {dest}, without exercises/solutions/")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -195,6 +216,9 @@ def main(argv=None):
     export.add_argument("paths", nargs="+", help="the notebooks, e.g. my-work/exercises/...")
     export.add_argument("--output-dir", default=str(MY_WORK / "hand-in"))
     export.set_defaults(func=cmd_export)
+    publish = sub.add_parser("publish", help="copy the course without the answer keys")
+    publish.add_argument("dest", help="a new, empty folder")
+    publish.set_defaults(func=cmd_publish)
     args, rest = parser.parse_known_args(argv)
     if rest and args.command not in ("lab", "test"):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")

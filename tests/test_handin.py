@@ -40,3 +40,14 @@ def test_html_export_keeps_chinese(tmp_path):
     html = (tmp_path / "answer.html").read_text(encoding="utf-8")
     assert '<meta charset="utf-8"' in html.lower()
     assert "我的答案:对口支援" in html and "关于东西部协作" in html
+
+
+def test_publish_leaves_out_the_answer_keys(tmp_path):
+    dest = tmp_path / "class-copy"
+    course.main(["publish", str(dest)])
+    assert (dest / "course.py").is_file() and (dest / "data" / "report.csv").is_file()
+    assert (dest / "exercises").is_dir() and not (dest / "exercises" / "solutions").exists()
+    tracked = subprocess.run(["git", "ls-files", "exercises/*.ipynb"], cwd=ROOT,
+                             capture_output=True, text=True).stdout.split()
+    workbooks = [name for name in tracked if not name.startswith("exercises/solutions/")]
+    assert workbooks and all((dest / name).is_file() for name in workbooks)
