@@ -1,4 +1,7 @@
-"""Test configuration shared by the unit tests and the notebook suite (nbval)."""
+"""pytest configuration for the whole suite: the unit tests in tests/ and the notebooks (nbval).
+
+It lives at the repository root because nbval items under notebooks/ and exercises/ only see
+hooks from a conftest.py above them."""
 import os
 import tempfile
 from pathlib import Path
@@ -45,5 +48,5 @@ def pytest_runtest_setup(item):
 
 def _relative(item):
     path = Path(str(item.fspath))
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parent
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
