@@ -135,10 +135,7 @@ def browser(lab):
 
 
 def _lab_setting(base, token, plugin):
-    request = urllib.request.Request(f"{base}/lab/api/settings/{plugin}",
-                                     headers={"Authorization": f"token {token}"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        schema = json.load(response)["schema"]
+    schema = _api(base, token, f"/lab/api/settings/{plugin}")["schema"]
     # overrides.json changes the defaults the server hands out with each plugin's schema
     return {name: spec.get("default") for name, spec in schema["properties"].items()}
 
@@ -152,6 +149,20 @@ def test_classroom_settings_are_applied(lab):
     assert manager["enabled"] is False
 
 
+def _api(base, token, path, method="GET"):
+    request = urllib.request.Request(f"{base}{path}", method=method,
+                                     headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        body = response.read()
+    return json.loads(body) if body else None
+
+
+def _shut_down_kernels(base, token):
+    """Each notebook gets a fresh kernel; don't let them pile up on a 2-core machine."""
+    for session in _api(base, token, "/api/sessions"):
+        _api(base, token, f"/api/sessions/{session['id']}", method="DELETE")
+
+
 def _wait_until(condition, seconds, what):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -161,9 +172,13 @@ def _wait_until(condition, seconds, what):
     pytest.fail(f"timed out after {seconds} s waiting for {what}")
 
 
+def _menu(page, menu, command):
+    page.locator(".lm-MenuBar-item", has_text=menu).first.click()
+    page.locator(f'.lm-Menu-item[data-command="{command}"]').click()
+
+
 def _run_all_cells(page):
-    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
-    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    _menu(page, "Run", "runmenu:run-all")
 
 
 # textContent, not innerText: JupyterLab skips rendering cells out of view
@@ -192,8 +207,15 @@ def _failures_on_page(page):
     return problems
 
 
+def _scope(page, step):
+    """The page, or the widget box the step names (so nth counts within that one widget)."""
+    if "box" in step:
+        return page.locator(step["box"]).nth(step.get("box_nth", 0))
+    return page
+
+
 def _interact(page, step):
-    target = page.locator(step["target"]).nth(step.get("nth", 0))
+    target = _scope(page, step).locator(step["target"]).nth(step.get("nth", 0))
     action = step["action"]
     if action == "select":
         select = target.locator("select")
@@ -228,7 +250,8 @@ def test_notebook_runs_and_widgets_respond(path, lab, browser):
     started = time.monotonic()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{base}/lab/tree/{path}?token={token}")
+        # A workspace of its own, reset, so tabs of notebooks opened before don't come back.
+        page.goto(f"{base}/lab/workspaces/{stem}/tree/{path}?token={token}&reset")
         page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=60_000)
         _wait_until(lambda: _kernel_idle(page), 60, "the kernel to start")
         _run_all_cells(page)
@@ -248,7 +271,7 @@ def test_notebook_runs_and_widgets_respond(path, lab, browser):
             images.first.screenshot(path=str(ARTIFACTS / f"{stem}-plot.png"))
 
         for step in spec.get("interactions", []):
-            watched = page.locator(step["watch"]).nth(step.get("watch_nth", 0))
+            watched = _scope(page, step).locator(step["watch"]).nth(step.get("watch_nth", 0))
             before = watched.text_content()
             _interact(page, step)
             _wait_until(lambda: watched.text_content() != before, CHANGE_SECONDS,
@@ -257,7 +280,9 @@ def test_notebook_runs_and_widgets_respond(path, lab, browser):
                 assert step["expect"] in watched.text_content()
             assert not _failures_on_page(page), f"{path}: an error after {step}"
         if spec.get("interactions"):
-            page.locator(spec["interactions"][-1]["watch"]).first.scroll_into_view_if_needed()
+            last = spec["interactions"][-1]
+            _scope(page, last).locator(last["target"]).nth(last.get("nth", 0)) \
+                .scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / f"{stem}.png"))
 
         assert page.get_by_text(NEWS_QUESTION).count() == 0, "the Jupyter news popup appeared"
@@ -268,7 +293,7 @@ def test_notebook_runs_and_widgets_respond(path, lab, browser):
         # Saving writes to the temporary copy, never to the repository's tracked files.
         copy = root / path
         saved_before = copy.stat().st_mtime_ns
-        page.keyboard.press("Control+s")
+        _menu(page, "File", "docmanager:save")   # (Ctrl+S is lost when a widget has focus)
         _wait_until(lambda: copy.stat().st_mtime_ns != saved_before, 20, "the notebook to save")
         # (Had the server written to the repository, its file would be this saved notebook.
         # Comparing before/after instead would trip on colleagues' edits in a shared tree;
@@ -280,6 +305,7 @@ def test_notebook_runs_and_widgets_respond(path, lab, browser):
         raise
     finally:
         page.close()
+        _shut_down_kernels(base, token)
     print(f"{path}: {time.monotonic() - started:.1f} s in the browser")
 
 
