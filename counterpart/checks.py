@@ -237,8 +237,8 @@ def item_set(answer, expected, hint, what="a list of ids"):
         return not_answered(what)
     items = _as_items(answer)
     if items is None:
-        return wrong(f"give {what} as a list, e.g. [\"F01\", \"F02\"] (you gave a "
-                     f"{type(answer).__name__}).", hint)
+        return wrong(f"give {what} as a list in square brackets, e.g. [\"a\", \"b\"] "
+                     f"(you gave a {type(answer).__name__}).", hint)
     given, wanted = {plain(i) for i in items}, {plain(i) for i in expected}
     if given == wanted:
         return correct()

@@ -26,7 +26,7 @@ LESSONS = [
     ("06_who_pays_who_gains", "Who pays, who gains"),
     ("07_the_report_in_english", "The report in English"),
 ]
-NAV_TAG, MAP_TAG = "navigation", "lesson-map"
+NAV_TAG, MAP_TAG, WORKBOOK_TAG = "navigation", "lesson-map", "workbook-link"
 
 
 def exists(stem):
@@ -60,16 +60,28 @@ def lesson_map():
     return "\n".join(lines)
 
 
-def _cell(source, tag, index):
-    return {"cell_type": "markdown", "id": f"{tag}-{index}", "metadata": {"tags": [tag]},
-            "source": source}
+def workbook_link(stem):
+    if (EXERCISES / f"{stem}.ipynb").is_file():
+        return (f"**Workbook:** practise what this lesson taught in "
+                f"[exercises/{stem}.ipynb](../exercises/{stem}.ipynb): tasks that tell you at "
+                "once whether your answer is right, and open questions to write about. Work in "
+                "your own copy (`python3 course.py copy`).")
+    return f"**Workbook:** exercises/{stem}.ipynb is in preparation."
+
+
+def _cell(source, tag, place=""):
+    return {"cell_type": "markdown", "id": f"{tag}-{place}" if place else tag,
+            "metadata": {"tags": [tag]}, "source": source}
 
 
 def updated(nb, index):
     """The notebook with its navigation (and, for 00, its lesson map) written in."""
-    cells = [c for c in nb["cells"] if NAV_TAG not in c.get("metadata", {}).get("tags", [])]
+    generated = (NAV_TAG, WORKBOOK_TAG)
+    cells = [c for c in nb["cells"]
+             if not set(generated) & set(c.get("metadata", {}).get("tags", []))]
     nav = navigation(index)
-    cells = [_cell(nav, NAV_TAG, "top")] + cells + [_cell(nav, NAV_TAG, "bottom")]
+    closing = [_cell(workbook_link(LESSONS[index][0]), WORKBOOK_TAG)] if index else []
+    cells = [_cell(nav, NAV_TAG, "top")] + cells + closing + [_cell(nav, NAV_TAG, "bottom")]
     if index == 0:   # copy the cell: editing it in place would also change the old notebook
         cells = [dict(c, source=lesson_map()) if MAP_TAG in c.get("metadata", {}).get("tags", [])
                  else c for c in cells]
