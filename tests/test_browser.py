@@ -235,6 +235,10 @@ def _interact(page, step):
     elif action == "click":
         (target if target.evaluate("e => e.tagName") == "BUTTON"
          else target.locator("button").first).click()
+    elif action == "answer":
+        # A workbook's multiple-choice widget: pick option number `choice`, press Check.
+        target.locator(".widget-radio-box label").nth(step["choice"]).click()
+        _scope(page, step).locator("button:has-text('Check')").first.click()
     else:
         raise ValueError(f"unknown action {action!r} in tests/browser_interactions.py")
 
@@ -245,7 +249,7 @@ def test_notebook_runs_and_widgets_respond(path, lab, browser):
     base, token, root = lab
     assert (root / path).is_file(), f"{path} is listed in tests/browser_interactions.py " \
                                     "but does not exist"
-    stem = Path(path).stem
+    stem = path.removesuffix(".ipynb").replace("/", "-")   # unique: lessons and workbooks
     ARTIFACTS.mkdir(exist_ok=True)
     started = time.monotonic()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
