@@ -2,7 +2,6 @@
 copied from the blog translation. Facts and names carry over; sentences do not."""
 import json
 import re
-from pathlib import Path
 
 import pytest
 

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from counterpart import checks, text
+import fuzz
+from counterpart import text
 from counterpart.data import load
 from counterpart.paths import EXERCISES
 from counterpart.workbooks import wb01
@@ -142,27 +143,16 @@ def test_task_3_and_task_7_follow_the_text_and_the_table():
 
 # Nothing a student types makes a check crash.
 
-anything = st.one_of(
-    st.none(), st.just(...), st.booleans(), st.integers(), st.floats(allow_nan=True),
-    st.text(), st.text(alphabet="0123456789０１２万亿约公里km年-.,、 東西部协作喀什abcdBD"),
-    st.lists(st.text(max_size=6), max_size=6), st.binary(max_size=10),
+anything = fuzz.answers("0123456789０１２万亿约公里km年-.,、 東西部协作喀什abcdBD",
     st.sets(st.sampled_from(["喀什", "Kashgar", "Aksu", "0.1", "2.0", "泽普", ""])),
-    st.dictionaries(st.text(max_size=3), st.integers(), max_size=3),
-    st.builds(lambda n: pd.DataFrame({"a": range(n)}), st.integers(0, 5)),
     st.builds(lambda n: pd.DataFrame({"place_en": ["x"] * n}), st.integers(0, 3)),
-    st.builds(lambda n: pd.Series(range(n), dtype="int64"), st.integers(0, 5)),
 )
 
 
 @settings(max_examples=150, deadline=None)
 @given(anything)
 def test_no_task_ever_raises(answer):
-    for task in TASKS:
-        feedback = task(answer)
-        assert feedback.ok in (True, False, None)
-        assert isinstance(feedback.message, str) and feedback.message
-        assert "could not be checked" not in feedback.message, (task.__name__, answer,
-                                                                feedback.message)
+    fuzz.assert_every_task_answers(TASKS, answer)
 
 
 # The answer key's model answer quotes the report exactly, by pid.
