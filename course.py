@@ -92,7 +92,11 @@ def deterministic_env(tmp):
 def cmd_lab(args):
     python = ensure_env(with_tests=False)
     say(f"opening JupyterLab at {START} (stop it with Ctrl+C)")
-    run([str(python), "-m", "jupyter", "lab", START, *args.rest])
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    # The course folder as the root (so exercises/ and data/ are in the file browser and the
+    # lessons' links work), with 00 open: given a file alone, Jupyter would root at its folder.
+    run([str(python), "-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", START,
+         *as_root, *args.rest])
 
 
 def cmd_test(args):
