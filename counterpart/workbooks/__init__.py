@@ -5,3 +5,11 @@ answer and returning checks.Feedback. Expected answers are computed from data/ w
 data (so they stay right if the data is corrected) and written here only where they are
 judgements (multiple choice). They never appear in a student's notebook or feedback.
 """
+
+
+def figure_with(figures, quote_part):
+    """The one row of the figures table whose Chinese quote contains ``quote_part``."""
+    rows = figures[figures["zh_quote"].str.contains(quote_part, regex=False)]
+    if len(rows) != 1:
+        raise LookupError(f"{len(rows)} figures quote {quote_part!r}")
+    return rows.iloc[0]

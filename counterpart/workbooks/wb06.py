@@ -11,6 +11,7 @@ import re
 from .. import checks, text
 from ..data import load
 from ..widgets import choice_question
+from . import figure_with as shared_figure_with
 
 LESSON = "lesson 06 (notebooks/06_who_pays_who_gains.ipynb)"
 
@@ -21,11 +22,7 @@ def _see(section):
 
 def figure_with(quote_part):
     """The one row of figures.csv whose Chinese quote contains ``quote_part``."""
-    figures = load("figures")
-    rows = figures[figures["zh_quote"].str.contains(quote_part, regex=False)]
-    if len(rows) != 1:
-        raise LookupError(f"{len(rows)} figures quote {quote_part!r}")
-    return rows.iloc[0]
+    return shared_figure_with(load("figures"), quote_part)
 
 
 # --- Task 1 · The figures in yuan -------------------------------------------------------------
