@@ -14,18 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 EXERCISES = ROOT / "exercises"
+sys.path.insert(0, str(ROOT))
+from counterpart import manifest  # noqa: E402  (stdlib only)
 
-# The one ordering of the course: (file stem, title).
-LESSONS = [
-    ("00_start_here", "Start here"),
-    ("01_counterpart_support", "Counterpart support: the idea, its history, its institutions"),
-    ("02_the_report_as_a_document", "The report as a document"),
-    ("03_slogans_and_political_language", "Slogans and political language"),
-    ("04_the_numbers", "The numbers"),
-    ("05_ethnic_unity_and_the_frontier", "Ethnic unity and the frontier"),
-    ("06_who_pays_who_gains", "Who pays, who gains"),
-    ("07_the_report_in_english", "The report in English"),
-]
+# The one ordering of the course, from the manifest: (file stem, title).
+LESSONS = [(lesson.stem, lesson.title) for lesson in manifest.lessons()]
 NAV_TAG, MAP_TAG, WORKBOOK_TAG = "navigation", "lesson-map", "workbook-link"
 
 
@@ -52,8 +45,8 @@ def navigation(index):
 def lesson_map():
     lines = ["## The lessons", "", "| # | Lesson | Workbook |", "|---|---|---|"]
     for stem, title in LESSONS[1:]:
-        workbook = (f"[exercises/{stem}.ipynb](../exercises/{stem}.ipynb)"
-                    if (EXERCISES / f"{stem}.ipynb").is_file() else "in preparation")
+        workbook = (f"[exercises/wb{stem}.ipynb](../exercises/wb{stem}.ipynb)"
+                    if (EXERCISES / f"wb{stem}.ipynb").is_file() else "in preparation")
         lesson = f"[{title}]({stem}.ipynb)" if exists(stem) else f"{title} (in preparation)"
         lines.append(f"| {stem[:2]} | {lesson} | {workbook} |")
     lines += ["", "Lessons 01–04 are the core; 05–07 each stand alone, for a further session."]
@@ -61,12 +54,12 @@ def lesson_map():
 
 
 def workbook_link(stem):
-    if (EXERCISES / f"{stem}.ipynb").is_file():
+    if (EXERCISES / f"wb{stem}.ipynb").is_file():
         return (f"**Workbook:** practise what this lesson taught in "
-                f"[exercises/{stem}.ipynb](../exercises/{stem}.ipynb): tasks that tell you at "
+                f"[exercises/wb{stem}.ipynb](../exercises/wb{stem}.ipynb): tasks that tell you at "
                 "once whether your answer is right, and open questions to write about. Work in "
                 "your own copy (`python3 course.py copy`).")
-    return f"**Workbook:** exercises/{stem}.ipynb is in preparation."
+    return f"**Workbook:** exercises/wb{stem}.ipynb is in preparation."
 
 
 def _cell(source, tag, place=""):

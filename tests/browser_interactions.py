@@ -92,7 +92,7 @@ NOTEBOOKS = {
         ],
     },
     # A workbook: an answer submitted through the multiple-choice widget gets feedback.
-    "exercises/04_the_numbers.ipynb": {
+    "exercises/wb04_the_numbers.ipynb": {
         "widgets": [".widget-radio", ".widget-button", ".widget-html"],
         "interactions": [
             {"action": "answer", "box": ".widget-vbox:has(.widget-radio)",

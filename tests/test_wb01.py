@@ -158,7 +158,7 @@ def test_no_task_ever_raises(answer):
 # The answer key's model answer quotes the report exactly, by pid.
 
 def test_model_answer_quotes_are_in_the_rows_they_cite():
-    key = json.loads((EXERCISES / "solutions" / "01_counterpart_support.ipynb")
+    key = json.loads((EXERCISES / "solutions" / "key01_counterpart_support.ipynb")
                      .read_text(encoding="utf-8"))
     report = load("report").set_index("pid")
     quotes = []

@@ -204,7 +204,8 @@ def test_no_task_ever_raises_or_gives_up(answer):
 
 # --- The student version: no answer in it, in any cell ---------------------------------------
 
-NAME = "02_the_report_as_a_document.ipynb"
+KEY_NAME = "key02_the_report_as_a_document.ipynb"
+NAME = "wb02_the_report_as_a_document.ipynb"
 
 
 def sources(path):
@@ -215,7 +216,7 @@ def sources(path):
 def test_student_version_holds_no_solution_line_and_keeps_every_placeholder():
     # Compares cell sources, not the notebook's JSON (where quotes are escaped and a
     # leaked line like answer_8 = "I" would go unnoticed).
-    key, student = dict(sources(EXERCISES / "solutions" / NAME)), dict(sources(EXERCISES / NAME))
+    key, student = dict(sources(EXERCISES / "solutions" / KEY_NAME)), dict(sources(EXERCISES / NAME))
     student_text = "\n".join(student.values())
     solution_lines = []
     for text_ in key.values():

@@ -277,7 +277,7 @@ def test_no_task_ever_raises(answer):
 # --- The answer key's model answer carries the data's numbers --------------------------------
 
 def test_model_answer_numbers_match_the_data():
-    nb = json.loads((EXERCISES / "solutions" / "04_the_numbers.ipynb").read_text("utf-8"))
+    nb = json.loads((EXERCISES / "solutions" / "key04_the_numbers.ipynb").read_text("utf-8"))
     model = next("".join(c["source"]) for c in nb["cells"] if c["id"] == "task-7-answer")
     f, context = figures().set_index("fid"), load("context").set_index("key")
     people = f.loc["F11", "value"] / context.loc["rural_poor_exited_2013_2020", "value"]

@@ -18,7 +18,7 @@ from counterpart.workbooks import wb05
 REPORT, TERMS, SOURCES = load("report"), load("terms"), load("sources")
 BY_PID = REPORT.set_index("pid")["zh"]
 TASKS = [wb05.task_1, wb05.task_3, wb05.task_4, wb05.task_5, wb05.task_6, wb05.task_7]
-KEY = EXERCISES / "solutions" / "05_ethnic_unity_and_the_frontier.ipynb"
+KEY = EXERCISES / "solutions" / "key05_ethnic_unity_and_the_frontier.ipynb"
 
 
 def assert_rejected(feedback, *secrets, says=""):

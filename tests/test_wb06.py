@@ -304,7 +304,7 @@ def test_a_broken_table_gives_feedback_not_a_traceback(monkeypatch):
 # --- The open question's model answer ---------------------------------------------------------
 
 def model_answer():
-    nb = json.loads((EXERCISES / "solutions" / "06_who_pays_who_gains.ipynb")
+    nb = json.loads((EXERCISES / "solutions" / "key06_who_pays_who_gains.ipynb")
                     .read_text("utf-8"))
     return next("".join(c["source"]) for c in nb["cells"] if c["id"] == "task-7-answer")
 

@@ -283,7 +283,7 @@ def test_no_task_ever_raises(answer):
 # --- The answer key's model retranslation --------------------------------------------------
 
 def model_answer():
-    nb = json.loads((EXERCISES / "solutions" / "07_the_report_in_english.ipynb")
+    nb = json.loads((EXERCISES / "solutions" / "key07_the_report_in_english.ipynb")
                     .read_text(encoding="utf-8"))
     return next("".join(c["source"]) for c in nb["cells"] if c["id"] == "answer-7")
 

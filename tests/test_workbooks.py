@@ -8,15 +8,17 @@ import shutil
 
 import pytest
 
-from counterpart.paths import EXERCISES, ROOT
+from counterpart.paths import EXERCISES, ROOT  # noqa: F401
 
 _spec = importlib.util.spec_from_file_location(
     "make_student_versions", ROOT / "scripts" / "make_student_versions.py")
 generator = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(generator)
 
-SOLUTIONS = sorted((EXERCISES / "solutions").glob("[0-9][0-9]_*.ipynb"))
-NAMES = [p.name for p in SOLUTIONS]
+# (answer key, student workbook) for every lesson with a workbook, from the manifest.
+PAIRS = generator.pairs()
+NAMES = [key.name for key, _ in PAIRS]
+WORKBOOK = {key.name: workbook for key, workbook in PAIRS}
 
 
 def read(path):
@@ -53,22 +55,23 @@ def solution_blocks(nb):
 
 
 def test_there_are_workbooks_for_the_core_lessons():
-    assert {n[:2] for n in NAMES} >= {"01", "02", "03", "04"}
+    assert {workbook.name[2:4] for workbook in WORKBOOK.values()} >= {"01", "02", "03", "04"}
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_student_version_is_up_to_date(name):
     solution = read(EXERCISES / "solutions" / name)
-    committed = EXERCISES / name
+    committed = WORKBOOK[name]
     assert committed.is_file(), f"run `python scripts/make_student_versions.py` ({name})"
-    assert editable(generator.student_version(solution, name)) == editable(read(committed)), (
-        f"exercises/{name} is out of date with its answer key: run "
+    key = f"exercises/solutions/{name}"
+    assert editable(generator.student_version(solution, key)) == editable(read(committed)), (
+        f"{committed.name} is out of date with its answer key: run "
         "`python scripts/make_student_versions.py`")
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_student_version_contains_no_solution_text(name):
-    solution, student = read(EXERCISES / "solutions" / name), read(EXERCISES / name)
+    solution, student = read(EXERCISES / "solutions" / name), read(WORKBOOK[name])
     # Cell sources and outputs as text (not the JSON, whose escaped quotes would hide a leak).
     student_text = "\n".join(generator.source(c) + "\n" + outputs_text(c)
                              for c in student["cells"])
@@ -95,7 +98,7 @@ def test_every_workbook_has_at_least_six_tasks_each_with_feedback_or_a_model_ans
 
 @pytest.mark.parametrize("name", NAMES)
 def test_answer_key_passes_every_check_and_student_version_awaits_answers(name):
-    solution, student = read(EXERCISES / "solutions" / name), read(EXERCISES / name)
+    solution, student = read(EXERCISES / "solutions" / name), read(WORKBOOK[name])
     for cell in solution["cells"]:
         if "check" in tags(cell):
             assert outputs_text(cell).startswith("✔"), (name, generator.source(cell))
@@ -120,11 +123,12 @@ def test_generation_drops_solutions_and_keeps_placeholders():
 
 
 def test_an_edited_student_workbook_is_not_overwritten(tmp_path, monkeypatch):
-    if not SOLUTIONS:
+    if not PAIRS:
         pytest.fail("no workbooks yet")
-    name = NAMES[0]
-    monkeypatch.setattr(generator, "STUDENT_DIR", tmp_path)
-    shutil.copy(EXERCISES / name, tmp_path / name)
+    key, workbook = PAIRS[0]
+    name = workbook.name
+    monkeypatch.setattr(generator, "pairs", lambda: [(key, tmp_path / name)])
+    shutil.copy(workbook, tmp_path / name)
     assert not generator.was_edited(tmp_path / name)
     nb = read(tmp_path / name)
     code = next(c for c in nb["cells"] if c["cell_type"] == "code")
@@ -132,5 +136,5 @@ def test_an_edited_student_workbook_is_not_overwritten(tmp_path, monkeypatch):
     (tmp_path / name).write_text(json.dumps(nb), encoding="utf-8")
     assert generator.was_edited(tmp_path / name)
     before = (tmp_path / name).read_bytes()
-    assert generator.main([str(EXERCISES / "solutions" / name), "--no-execute"]) == 1
+    assert generator.main([str(key), "--no-execute"]) == 1
     assert (tmp_path / name).read_bytes() == before

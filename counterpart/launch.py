@@ -1,0 +1,51 @@
+"""Links that open the course elsewhere: an nbgitpuller link for a JupyterHub, and Binder.
+
+Standard library only: `course.py link` and the website's launch buttons both call
+:func:`hub_link`, so a class link and a button can never disagree. Base addresses and the
+default repository live in course.toml's [launch] table.
+"""
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode, urlsplit
+
+from . import manifest
+
+START = "notebooks/00_start_here.ipynb"
+
+
+def repo_folder(repo: str) -> str:
+    """The folder nbgitpuller clones ``repo`` into: the last part of its address, less .git."""
+    name = urlsplit(repo).path.rstrip("/").rsplit("/", 1)[-1]
+    name = name.removesuffix(".git")
+    if not name:
+        raise ValueError(f"cannot tell a folder name from the repository address {repo!r}")
+    return name
+
+
+def hub_link(hub: str, repo: str, branch: str = "main", path: str = START,
+             app: str = "lab") -> str:
+    """The nbgitpuller link that clones (or updates) ``repo`` at ``branch`` into a user's home
+    on ``hub`` and opens ``path`` (relative to the repository) in JupyterLab.
+
+    ``branch`` may be a tag, which pins a class to a release."""
+    if not hub.startswith(("http://", "https://")):
+        raise ValueError(f"the hub address must start with http:// or https://, not {hub!r}")
+    if not repo:
+        raise ValueError("give the repository's git address (https://..., or file://... to test)")
+    target = f"{app}/tree/{repo_folder(repo)}/{path}"
+    query = urlencode({"repo": repo, "branch": branch, "urlpath": target}, quote_via=quote)
+    return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
+
+
+def binder_link(repo: str, branch: str = "main", path: str = START,
+                binder: str | None = None) -> str:
+    """The Binder address that builds ``repo`` (a GitHub address) and opens ``path``."""
+    binder = binder or manifest.read().get("launch", {}).get("binder", "https://mybinder.org")
+    parts = urlsplit(repo).path.strip("/").removesuffix(".git")
+    return (f"{binder.rstrip('/')}/v2/gh/{parts}/{quote(branch, safe='')}"
+            f"?urlpath={quote('lab/tree/' + path, safe='')}")
+
+
+def defaults() -> dict:
+    """course.toml's [launch] table (hub, repo, branch, binder)."""
+    return dict(manifest.read().get("launch", {}))
