@@ -8,6 +8,9 @@ Windows) with nothing but Python 3.11 or newer.
     python course.py copy       copy the notebooks into my-work/ for a student to edit
     python course.py export F   save notebook F as HTML in my-work/hand-in/ to hand it in
     python course.py publish D  copy the course without the answer keys into folder D
+    python course.py build      run every generator (maintainers, before committing)
+    python course.py new-lesson NN slug "Title"   start a new lesson from the templates
+    python course.py bench      time the widgets and each notebook's Run-All
 
 Everything is installed into .venv/ inside the course folder; nothing touches the system.
 """
@@ -197,6 +200,28 @@ def cmd_publish(args):
     say(f"copied {kept} files to {dest}, without exercises/solutions/")
 
 
+def run_script(name, arguments, with_tests=True):
+    """Run scripts/<name>.py in the course's environment (the maintainers' tools)."""
+    python = ensure_env(with_tests=with_tests)
+    run([str(python), str(ROOT / "scripts" / f"{name}.py"), *arguments])
+
+
+def cmd_build(args):
+    run_script("build", ["--check"] if args.check else [])
+
+
+def cmd_new_lesson(args):
+    run_script("new_lesson", [args.number, args.slug, args.title,
+                              *(["--track", args.track] if args.track else [])])
+
+
+def cmd_bench(args):
+    with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
+        python = ensure_env(with_tests=True)
+        run([str(python), str(ROOT / "scripts" / "bench.py"), *args.rest],
+            env=deterministic_env(tmp))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -223,10 +248,22 @@ def main(argv=None):
     publish = sub.add_parser("publish", help="copy the course without the answer keys")
     publish.add_argument("dest", help="a new, empty folder")
     publish.set_defaults(func=cmd_publish)
+    build = sub.add_parser("build", help="run every generator (before committing)")
+    build.add_argument("--check", action="store_true", help="only say what is out of date")
+    build.set_defaults(func=cmd_build)
+    new = sub.add_parser("new-lesson", help="start a lesson, its workbook and checks")
+    new.add_argument("number", help="two digits, e.g. 08")
+    new.add_argument("slug", help="lower-case words joined by _, e.g. land_and_labour")
+    new.add_argument("title", help='the title, e.g. "Land and labour"')
+    new.add_argument("--track", choices=("core", "optional"), help="default: optional")
+    new.set_defaults(func=cmd_new_lesson)
+    bench = sub.add_parser("bench", help="time the widgets and the notebooks (a benchmark)",
+                           epilog="Any other arguments are passed on to scripts/bench.py.")
+    bench.set_defaults(func=cmd_bench)
     args, rest = parser.parse_known_args(argv)
-    if rest and args.command not in ("lab", "test"):
+    if rest and args.command not in ("lab", "test", "bench"):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
-    args.rest = rest      # lab and test pass anything else on to jupyter lab and pytest
+    args.rest = rest      # lab, test and bench pass anything else on
     args.func(args)
 
 

@@ -27,6 +27,7 @@ class Lesson:
     title: str
     blurb: str
     track: str
+    draft: bool = False     # made by new-lesson and not yet written: fewer tasks allowed
 
     @property
     def stem(self) -> str:
@@ -90,8 +91,11 @@ def lessons(path: Path = MANIFEST) -> list[Lesson]:
         track = _text(entry, "track", where)
         if track not in TRACKS:
             raise ManifestError(f"{where}: track must be one of {', '.join(TRACKS)}")
+        draft = entry.get("draft", False)
+        if not isinstance(draft, bool):
+            raise ManifestError(f"{where}: draft must be true or false")
         found.append(Lesson(number, slug, _text(entry, "title", where),
-                            _text(entry, "blurb", where), track))
+                            _text(entry, "blurb", where), track, draft))
     numbers = [lesson.number for lesson in found]
     if numbers != sorted(set(numbers)):
         raise ManifestError(f"{Path(path).name}: lesson numbers must be distinct and in order")

@@ -48,6 +48,25 @@ def pairs():
             if lesson.has_workbook and (ROOT / lesson.key).is_file()]
 
 
+def editable(nb):
+    """What a regenerated and a committed workbook must share: cell types, sources, tags and
+    the notebook's metadata (not outputs or execution counts)."""
+    return ([(c["cell_type"], source(c), c.get("metadata", {}).get("tags", []))
+             for c in nb["cells"]], nb["metadata"])
+
+
+def stale():
+    """The (key, workbook) pairs whose committed student version no longer matches its key."""
+    found = []
+    for key, workbook in pairs():
+        fresh = student_version(json.loads(key.read_text(encoding="utf-8")),
+                                key.relative_to(ROOT).as_posix())
+        if not workbook.is_file() or editable(fresh) != editable(
+                json.loads(workbook.read_text(encoding="utf-8"))):
+            found.append((key, workbook))
+    return found
+
+
 def student_version(solution, key):
     """The student notebook (without outputs) made from an answer key."""
     nb = copy.deepcopy(solution)

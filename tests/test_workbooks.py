@@ -6,7 +6,11 @@ import json
 import re
 import shutil
 
+from pathlib import Path
+
 import pytest
+
+from counterpart import manifest
 
 from counterpart.paths import EXERCISES, ROOT  # noqa: F401
 
@@ -19,6 +23,7 @@ _spec.loader.exec_module(generator)
 PAIRS = generator.pairs()
 NAMES = [key.name for key, _ in PAIRS]
 WORKBOOK = {key.name: workbook for key, workbook in PAIRS}
+DRAFT = {Path(lesson.key).name: lesson.draft for lesson in manifest.lessons()}
 
 
 def read(path):
@@ -37,11 +42,7 @@ def outputs_text(cell):
     return "".join("".join(p) if isinstance(p, list) else p for p in parts)
 
 
-def editable(nb):
-    """What must match between a regenerated and a committed workbook: cell types, sources,
-    tags and the notebook's metadata; not outputs or execution counts."""
-    return ([(c["cell_type"], generator.source(c), tags(c)) for c in nb["cells"]],
-            nb["metadata"])
+editable = generator.editable
 
 
 def solution_blocks(nb):
@@ -89,7 +90,8 @@ def test_every_workbook_has_at_least_six_tasks_each_with_feedback_or_a_model_ans
     solution = read(EXERCISES / "solutions" / name)
     tasks = [c for c in solution["cells"] if c["cell_type"] == "markdown"
              and re.match(r"#+ Task \d+", generator.source(c))]
-    assert len(tasks) >= 6
+    draft = DRAFT[name]      # a lesson just made by new-lesson holds its placeholder tasks
+    assert len(tasks) >= (2 if draft else 6)
     checks = [c for c in solution["cells"] if "check" in tags(c)]
     models = [c for c in solution["cells"] if "solution-only" in tags(c)
               or generator.MD_BLOCK.search(generator.source(c))]
