@@ -8,6 +8,7 @@ Windows) with nothing but Python 3.11 or newer.
     python course.py copy       copy the notebooks into my-work/ for a student to edit
     python course.py export F   save notebook F as HTML in my-work/hand-in/ to hand it in
     python course.py publish D  copy the course without the answer keys into folder D
+    python course.py vocab      write an Anki deck and a Pleco file of the report's words
 
 Everything is installed into .venv/ inside the course folder; nothing touches the system.
 """
@@ -197,6 +198,17 @@ def cmd_publish(args):
     say(f"copied {kept} files to {dest}, without exercises/solutions/")
 
 
+def cmd_vocab(args):
+    """Write vocabulary decks (Anki and Pleco) with counterpart.vocab, in the course's
+    environment; it refuses to replace existing decks without --force."""
+    python = ensure_env(with_tests=False)
+    forward = ["--out", str(Path(args.out).resolve())]
+    forward += ["--lesson", args.lesson] if args.lesson else []
+    forward += ["--level", args.level] if args.level else []
+    forward += ["--force"] if args.force else []
+    run([str(python), "-m", "counterpart.vocab", *forward])
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -223,6 +235,13 @@ def main(argv=None):
     publish = sub.add_parser("publish", help="copy the course without the answer keys")
     publish.add_argument("dest", help="a new, empty folder")
     publish.set_defaults(func=cmd_publish)
+    vocab = sub.add_parser("vocab", help="write an Anki deck and a Pleco file of the words")
+    vocab.add_argument("--lesson", help="only the paragraphs this lesson cites (e.g. 04)")
+    vocab.add_argument("--level", help="only words at this HSK level or above (1-6, 7-9)")
+    vocab.add_argument("--out", default=str(MY_WORK / "decks"),
+                       help="the folder to write into (default: my-work/decks)")
+    vocab.add_argument("--force", action="store_true", help="replace existing deck files")
+    vocab.set_defaults(func=cmd_vocab)
     args, rest = parser.parse_known_args(argv)
     if rest and args.command not in ("lab", "test"):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
