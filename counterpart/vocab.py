@@ -71,8 +71,14 @@ def lesson_pids(number: str) -> list[str]:
         raise VocabError(f"{lesson.lesson} is missing: restore it with git")
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     prose = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return cited_pids(prose, list(data.load("report")["pid"]))
+
+
+def cited_pids(prose: str, pids: list[str]) -> list[str]:
+    """The ``pids`` (in their order) that ``prose`` names as a token, e.g. "(1.3.4)" or
+    "row 0.6"; the bare part numbers 1 and 2 are too common in prose to count."""
     cited = {m.group(1) for m in _PID_TOKEN.finditer(prose)}
-    return [pid for pid in data.load("report")["pid"] if pid in cited]
+    return [pid for pid in pids if pid in cited]
 
 
 def _lesson(number: str):
@@ -117,19 +123,27 @@ def _toneless_and_tones(pinyin: str) -> tuple[str, tuple[int, ...]]:
     return unicodedata.normalize("NFC", "".join(letters)), tuple(tones)
 
 
-def cedict_gloss(word: str, pinyin: str, cedict) -> str:
+def cedict_entries() -> dict[str, list[tuple[str, str]]]:
+    """{word: [(CC-CEDICT pinyin, gloss), ...]} from data/vocab_cedict.csv."""
+    table = data.load("vocab_cedict")
+    entries: dict[str, list[tuple[str, str]]] = {}
+    for word, pinyin, gloss in zip(table["word"], table["pinyin"], table["gloss"]):
+        entries.setdefault(word, []).append((pinyin, gloss))
+    return entries
+
+
+def cedict_gloss(word: str, pinyin: str, entries: dict[str, list[tuple[str, str]]]) -> str:
     """CC-CEDICT's senses of ``word``: those of the entries read as ``pinyin`` if any are,
     else of all its entries; '' when CC-CEDICT lacks the word."""
-    entries = cedict[cedict["word"] == word]
+    found = entries.get(word, [])
     ours = _toneless_and_tones(pinyin)
-    same = entries[[_toneless_and_tones(p) == ours for p in entries["pinyin"]]]
-    chosen = same if len(same) else entries
+    chosen = [e for e in found if _toneless_and_tones(e[0]) == ours] or found
     # CC-CEDICT capitalises the reading of a name (surname Dang): a common word keeps to
     # the common senses when there are any.
-    common = chosen[[not p[:1].isupper() for p in chosen["pinyin"]]]
-    if len(common) and not pinyin[:1].isupper():
+    common = [e for e in chosen if not e[0][:1].isupper()]
+    if common and not pinyin[:1].isupper():
         chosen = common
-    return " | ".join(chosen["gloss"])
+    return " | ".join(gloss for _, gloss in chosen)
 
 
 def cards(lesson: str | None = None, level: str | None = None) -> list[Card]:
@@ -146,7 +160,7 @@ def cards(lesson: str | None = None, level: str | None = None) -> list[Card]:
         vocab = vocab[[level_rank(lv or "") >= floor for lv in vocab["hsk_level"].fillna("")]]
     vocab = vocab.drop_duplicates("word")
     report = data.load_bilingual().set_index("pid")
-    cedict = data.load("vocab_cedict")
+    cedict = cedict_entries()
     out = []
     for row in vocab.itertuples():
         english, source = row.en, "course"
