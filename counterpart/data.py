@@ -135,6 +135,7 @@ TABLES = {
         Col("hsk_level", required=False, allowed=("1", "2", "3", "4", "5", "6", "7-9")),
         Col("en", required=False),
         Col("en_source", required=False, allowed=("terms", "slogans")),
+        Col("idiom", "bool"),       # jieba's dictionary tags the word as an idiom (成语)
     )),
     # CC-CEDICT's entries for the words of vocab.csv (CC BY-SA 4.0), kept apart from ours.
     "vocab_cedict": Table("vocab_cedict.csv", (

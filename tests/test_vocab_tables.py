@@ -158,3 +158,11 @@ def test_cedict_rows_are_for_vocabulary_words_only():
     assert len(set(cedict["word"])) > 0.4 * len(set(vocab["word"]))
     gloss = dict(zip(cedict["word"] + " " + cedict["pinyin"], cedict["gloss"]))
     assert gloss["扶贫 fu2 pin2"] == "assistance to the poor; poverty alleviation"
+
+
+def test_idiom_flag_follows_jiebas_dictionary():
+    vocab = data.load("vocab")
+    flag = dict(zip(vocab["word"], vocab["idiom"]))
+    assert flag["因地制宜"] and flag["齐心协力"]
+    assert not flag["行动计划"] and not flag["东西部协作"]
+    assert set(vocab.loc[vocab["idiom"], "word"]) <= make_vocab.jieba_idioms()
