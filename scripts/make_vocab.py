@@ -176,13 +176,30 @@ def cedict_entries():
             yield m.group(2), m.group(3), m.group(4).split("/")
 
 
+# CC-CEDICT writes a cross-reference as traditional|simplified[pinyin] (CL:個|个[ge4]); the
+# course's readers read simplified characters, so the table keeps the simplified form alone.
+_TRAD_SIMP = re.compile(r"[^\s|\[\],;/()]+\|([^\s|\[\],;/()]+)")
+
+
+# An entry whose every sense only points to another (see 万俟, variant of 欤) has no meaning
+# of its own for a reader of this report: it is left out.
+_POINTER = re.compile(r"(see|see also|(old |unofficial |archaic )?variant of) [^\s\[]+"
+                      r"(\[[^\]]*\])?$")
+
+
+def simplified_references(gloss):
+    """'CL:個|个[ge4]' -> 'CL:个[ge4]'."""
+    return _TRAD_SIMP.sub(r"\1", gloss)
+
+
 def cedict_rows(words):
     """The CC-CEDICT entries whose simplified form is one of ``words``, by word then file order."""
     found = {}
     for simplified, pinyin, senses in cedict_entries():
-        if simplified in words:
+        if simplified in words and not all(_POINTER.match(sense) for sense in senses):
             found.setdefault(simplified, []).append(
-                {"word": simplified, "pinyin": pinyin, "gloss": "; ".join(senses)})
+                {"word": simplified, "pinyin": pinyin,
+                 "gloss": simplified_references("; ".join(senses))})
     return [row for word in sorted(found) for row in found[word]]
 
 

@@ -166,3 +166,17 @@ def test_idiom_flag_follows_jiebas_dictionary():
     assert flag["因地制宜"] and flag["齐心协力"]
     assert not flag["行动计划"] and not flag["东西部协作"]
     assert set(vocab.loc[vocab["idiom"], "word"]) <= make_vocab.jieba_idioms()
+
+
+def test_cedict_cross_references_keep_the_simplified_form():
+    assert make_vocab.simplified_references("CL:個|个[ge4],名[ming2]") == "CL:个[ge4],名[ming2]"
+    assert make_vocab.simplified_references("abbr. for 上海") == "abbr. for 上海"
+    assert not data.load("vocab_cedict")["gloss"].str.contains("|", regex=False).any()
+
+
+def test_pointer_only_entries_are_left_out():
+    assert make_vocab._POINTER.match("see 万俟[Mo4 qi2]")
+    assert make_vocab._POINTER.match("variant of 欤[yu2]")
+    assert not make_vocab._POINTER.match("to finish")
+    glosses = data.load("vocab_cedict")["gloss"]
+    assert not any(all(make_vocab._POINTER.match(s) for s in g.split("; ")) for g in glosses)
