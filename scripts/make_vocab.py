@@ -178,7 +178,7 @@ def cedict_entries():
 
 # CC-CEDICT writes a cross-reference as traditional|simplified[pinyin] (CL:個|个[ge4]); the
 # course's readers read simplified characters, so the table keeps the simplified form alone.
-_TRAD_SIMP = re.compile(r"[^\s|\[\],;/()]+\|([^\s|\[\],;/()]+)")
+_TRAD_SIMP = re.compile(r"[^\x00-\x7f|\[\]]+\|([^\x00-\x7f|\[\]]+)")   # non-ASCII|non-ASCII
 
 
 # An entry whose every sense only points to another (see 万俟, variant of 欤) has no meaning
