@@ -11,6 +11,7 @@ Windows) with nothing but Python 3.11 or newer.
     python course.py build      run every generator (maintainers, before committing)
     python course.py new-lesson NN slug "Title"   start a new lesson from the templates
     python course.py bench      time the widgets and each notebook's Run-All
+    python course.py vocab      write an Anki deck and a Pleco file of the report's words
 
 Everything is installed into .venv/ inside the course folder; nothing touches the system.
 """
@@ -220,6 +221,15 @@ def cmd_bench(args):
         python = ensure_env(with_tests=True)
         run([str(python), str(ROOT / "scripts" / "bench.py"), *args.rest],
             env=deterministic_env(tmp))
+def cmd_vocab(args):
+    """Write vocabulary decks (Anki and Pleco) with counterpart.vocab, in the course's
+    environment; it refuses to replace existing decks without --force."""
+    python = ensure_env(with_tests=False)
+    forward = ["--out", str(Path(args.out).resolve())]
+    forward += ["--lesson", args.lesson] if args.lesson else []
+    forward += ["--level", args.level] if args.level else []
+    forward += ["--force"] if args.force else []
+    run([str(python), "-m", "counterpart.vocab", *forward])
 
 
 def main(argv=None):
@@ -260,6 +270,13 @@ def main(argv=None):
     bench = sub.add_parser("bench", help="time the widgets and the notebooks (a benchmark)",
                            epilog="Any other arguments are passed on to scripts/bench.py.")
     bench.set_defaults(func=cmd_bench)
+    vocab = sub.add_parser("vocab", help="write an Anki deck and a Pleco file of the words")
+    vocab.add_argument("--lesson", help="only the paragraphs this lesson cites (e.g. 04)")
+    vocab.add_argument("--level", help="only words at this HSK level or above (1-6, 7-9)")
+    vocab.add_argument("--out", default=str(MY_WORK / "decks"),
+                       help="the folder to write into (default: my-work/decks)")
+    vocab.add_argument("--force", action="store_true", help="replace existing deck files")
+    vocab.set_defaults(func=cmd_vocab)
     args, rest = parser.parse_known_args(argv)
     if rest and args.command not in ("lab", "test", "bench"):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")

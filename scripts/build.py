@@ -6,7 +6,8 @@ committing (`python3 course.py build`).
 
 The steps, in order (each is also a script of its own):
 1. data/report.csv from the source text (segment_report.py);
-2. the course font, when data/ holds a character it lacks (make_font_subset.py);
+2. the vocabulary tables, data/vocab.csv and data/vocab_cedict.csv (make_vocab.py);
+   the course font, when data/ holds a character it lacks (make_font_subset.py);
 3. text from the manifest in lessons, keys and README: titles, times, navigation, lesson map,
    session plan (course_text.py);
 4. the student workbooks from their keys, where a key changed (make_student_versions.py);
@@ -48,6 +49,18 @@ def report_step(check: bool) -> list[str]:
     if not check:
         target.write_text(text, encoding="utf-8", newline="")
     return ["data/report.csv"]
+
+
+def vocab_step(check: bool) -> list[str]:
+    from counterpart.paths import DATA
+
+    tables, _ = script("make_vocab").build()
+    stale = [name for name, text in tables.items()
+             if not (DATA / name).is_file() or (DATA / name).read_text(encoding="utf-8") != text]
+    if not check:
+        for name in stale:
+            (DATA / name).write_text(tables[name], encoding="utf-8", newline="")
+    return [f"data/{name}" for name in stale]
 
 
 def font_step(check: bool) -> list[str]:
@@ -125,7 +138,7 @@ def script_at(path: Path):
     return module
 
 
-STEPS = [("report", report_step), ("font", font_step), ("text", text_step),
+STEPS = [("report", report_step), ("vocabulary", vocab_step), ("font", font_step), ("text", text_step),
          ("workbooks", workbooks_step), ("outputs", outputs_step)]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
