@@ -81,7 +81,9 @@ def _isolated(command: list[str], hidden: list[Path]) -> list[str]:
         f"mount -t tmpfs -o size=64k,mode=0755 none {shlex.quote(str(p))} && " if p.is_dir()
         else f"mount --bind /dev/null {shlex.quote(str(p))} && "
         for p in hidden if p.exists())
-    script = (mounts + f"exec setpriv --reuid={NOBODY} --regid={NOBODY} --clear-groups "
+    # No exec: sh stays process 1 of the namespace, so the runner can be killed like any
+    # process (process 1 ignores SIGKILL from inside), and all die when sh exits.
+    script = (mounts + f"setpriv --reuid={NOBODY} --regid={NOBODY} --clear-groups "
               "--no-new-privs \"$@\"")
     return ["unshare", "--net", "--mount", "--pid", "--fork", "--kill-child",
             "sh", "-c", script, "sh", *command]
