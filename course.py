@@ -96,7 +96,7 @@ def lab_command(python, port_args=()):
     their own copies (the tracked lessons stay untouched); the address it prints opens 00."""
     as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     return [str(python), "-m", "jupyter", "lab", f"--ServerApp.root_dir={MY_WORK}",
-            f"--ServerApp.default_url=/lab/tree/{START}", *as_root, *port_args]
+            f"--LabApp.default_url=/lab/tree/{START}", *as_root, *port_args]
 
 
 def first_use_copies():
