@@ -4,7 +4,6 @@ and none changes the originals, another submission or the grade of another."""
 import csv
 import hashlib
 import json
-import os
 import shutil
 import zipfile
 from pathlib import Path

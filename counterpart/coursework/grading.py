@@ -17,7 +17,6 @@ import html
 import importlib
 import io
 import json
-import math
 import os
 import re
 import shutil
