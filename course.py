@@ -6,7 +6,9 @@ Windows) with nothing but Python 3.11 or newer.
     python course.py test       run the whole test suite (installs the test tools on first use)
     python course.py execute    re-run notebooks in place and store their outputs
     python course.py copy       copy the notebooks into my-work/ for a student to edit
-    python course.py export F   save notebook F as HTML in my-work/hand-in/ to hand it in
+    python course.py update     bring in a course update, keeping your work in my-work/
+    python course.py export F   hand in workbook F (HTML and notebook in my-work/hand-in/)
+    python course.py grade D --out O   grade a class's hand-ins (instructors)
     python course.py publish D  copy the course without the answer keys into folder D
     python course.py build      run every generator (maintainers, before committing)
     python course.py new-lesson NN slug "Title"   start a new lesson from the templates
@@ -31,7 +33,7 @@ VENV = ROOT / ".venv"
 RUNTIME = ROOT / "requirements.txt"
 TEST = ROOT / "requirements-test.txt"
 CONSTRAINTS = ROOT / "constraints.txt"
-START = "notebooks/00_start_here.ipynb"
+START = "notebooks/00_start_here.ipynb"     # relative to the course and to my-work/
 MY_WORK = ROOT / "my-work"   # students' own copies: git-ignored, never overwritten
 NOTEBOOK_DIRS = ("notebooks", "exercises")
 
@@ -93,14 +95,26 @@ def deterministic_env(tmp):
     return env
 
 
+def lab_command(python, port_args=()):
+    """The JupyterLab command of `lab`: rooted at my-work/, so the student sees and saves only
+    their own copies (the tracked lessons stay untouched); the address it prints opens 00."""
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    return [str(python), "-m", "jupyter", "lab", f"--ServerApp.root_dir={MY_WORK}",
+            f"--LabApp.default_url=/lab/tree/{START}", *as_root, *port_args]
+
+
+def first_use_copies():
+    """Make the student's copies in my-work/ that do not exist yet (never replacing one)."""
+    if not (MY_WORK / START).exists():
+        say("first use: copying the lessons and workbooks into my-work/, where your work is kept")
+    copy_notebooks(force=False, solutions=False, quiet=True)
+
+
 def cmd_lab(args):
     python = ensure_env(with_tests=False)
-    say(f"opening JupyterLab at {START} (stop it with Ctrl+C)")
-    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-    # The course folder as the root (so exercises/ and data/ are in the file browser and the
-    # lessons' links work), with 00 open: given a file alone, Jupyter would root at its folder.
-    run([str(python), "-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", START,
-         *as_root, *args.rest])
+    first_use_copies()
+    say(f"opening JupyterLab at my-work/{START} (stop it with Ctrl+C)")
+    run([*lab_command(python), str(MY_WORK / START), *args.rest])
 
 
 def cmd_test(args):
@@ -156,29 +170,64 @@ def cmd_execute(args):
             tidy_file(ROOT / path)
 
 
-def cmd_copy(args):
-    """Copy the course notebooks into my-work/, never overwriting a student's edited copy."""
+def copy_notebooks(force=False, solutions=False, quiet=False):
+    """Copy the course notebooks into my-work/, never overwriting a copy without ``force``."""
     for path in notebooks([]):
-        if path.parts[:2] == ("exercises", "solutions") and not args.solutions:
+        if path.parts[:2] == ("exercises", "solutions") and not solutions:
             continue
         dest = MY_WORK / path
-        if dest.exists() and not args.force:
-            say(f"kept your copy my-work/{path.as_posix()} (use --force to replace it)")
+        if dest.exists() and not force:
+            if not quiet:
+                say(f"kept your copy my-work/{path.as_posix()} (use --force to replace it)")
             continue
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / path, dest)
-        say(f"copied {path.as_posix()} -> my-work/{path.as_posix()}")
+        if not quiet:
+            say(f"copied {path.as_posix()} -> my-work/{path.as_posix()}")
+
+
+def cmd_copy(args):
+    """Copy the course notebooks into my-work/, never overwriting a student's edited copy."""
+    copy_notebooks(args.force, args.solutions)
+
+
+def coursework(python, *arguments):
+    """Run counterpart/coursework (hand-in and grading) in the course's environment."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])))
+    result = subprocess.run([str(python), "-m", "counterpart.coursework", *arguments], env=env)
+    if result.returncode:
+        sys.exit(result.returncode)
 
 
 def cmd_export(args):
-    """Save a notebook as a self-contained HTML page (Chinese intact) for handing in."""
+    """Hand in workbooks: run each as saved, count answers, save HTML and .ipynb."""
     python = ensure_env(with_tests=False)
-    out = Path(args.output_dir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    for path in args.paths:
-        run([str(python), "-m", "jupyter", "nbconvert", "--to", "html", "--output-dir",
-             str(out), str(Path(path).resolve())])
-        say(f"saved {out / (Path(path).stem + '.html')}: hand in that file")
+    extra = (["--student", args.student] if args.student else []) + \
+        (["--anyway"] if args.anyway else [])
+    coursework(python, "export", *[str(Path(p).resolve()) for p in args.paths],
+               "--output-dir", str(Path(args.output_dir).resolve()),
+               "--remember", str(MY_WORK / ".student.json"), *extra)
+
+
+def cmd_grade(args):
+    """Grade a folder (or LMS zip) of hand-ins with the course's own checks."""
+    python = ensure_env(with_tests=False)
+    coursework(python, "grade", str(Path(args.folder).resolve()), "--out",
+               str(Path(args.out).resolve()), *args.rest)
+
+
+def cmd_update(args):
+    """Update the course (git), keeping the student's work; see counterpart/coursework/update.py."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "_course_update", ROOT / "counterpart" / "coursework" / "update.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    code = module.update(ROOT, MY_WORK, tag=args.tag, latest=args.latest,
+                         say=lambda m: print(m, flush=True))
+    if code:
+        sys.exit(code)
 
 
 def cmd_publish(args):
@@ -251,10 +300,24 @@ def main(argv=None):
     copy.add_argument("--force", action="store_true", help="replace copies you have edited")
     copy.add_argument("--solutions", action="store_true", help="copy the answer keys too")
     copy.set_defaults(func=cmd_copy)
-    export = sub.add_parser("export", help="save notebooks as HTML to hand in")
+    export = sub.add_parser("export", help="hand in a workbook (HTML and notebook)")
     export.add_argument("paths", nargs="+", help="the notebooks, e.g. my-work/exercises/...")
     export.add_argument("--output-dir", default=str(MY_WORK / "hand-in"))
+    export.add_argument("--student", help="your name or ID (asked once, then remembered)")
+    export.add_argument("--anyway", action="store_true",
+                        help="hand in even if the file looks unsaved or has no answers")
     export.set_defaults(func=cmd_export)
+    update = sub.add_parser("update", help="bring in a course update, keeping your work")
+    update.add_argument("--tag", help="follow this release (your instructor names it)")
+    update.add_argument("--latest", action="store_true",
+                        help="stop following a release; take the newest version")
+    update.set_defaults(func=cmd_update)
+    grade = sub.add_parser("grade", help="grade a class's hand-ins (instructors)",
+                           epilog="Limits: --cell-seconds, --submission-seconds, --memory-mb, "
+                                  "--output-mb, --workers.")
+    grade.add_argument("folder", help="a folder of handed-in notebooks, or an LMS zip")
+    grade.add_argument("--out", required=True, help="where the gradebook and feedback go")
+    grade.set_defaults(func=cmd_grade)
     publish = sub.add_parser("publish", help="copy the course without the answer keys")
     publish.add_argument("dest", help="a new, empty folder")
     publish.set_defaults(func=cmd_publish)
@@ -278,9 +341,9 @@ def main(argv=None):
     vocab.add_argument("--force", action="store_true", help="replace existing deck files")
     vocab.set_defaults(func=cmd_vocab)
     args, rest = parser.parse_known_args(argv)
-    if rest and args.command not in ("lab", "test", "bench"):
+    if rest and args.command not in ("lab", "test", "grade", "bench"):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
-    args.rest = rest      # lab, test and bench pass anything else on
+    args.rest = rest      # lab, test, grade and bench pass anything else on
     args.func(args)
 
 

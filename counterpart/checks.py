@@ -41,6 +41,25 @@ def not_answered(what="your answer"):
                           "then run this one.")
 
 
+_KINDS = {"str": "text", "int": "a whole number", "float": "a number", "bool": "True or False",
+          "list": "a list", "tuple": "a tuple (values in round brackets)", "dict": "a dictionary",
+          "set": "a set", "NoneType": "nothing (None)", "DataFrame": "a table (a DataFrame)",
+          "Series": "one column (a Series)", "ellipsis": "the placeholder ..."}
+
+
+def kind(value):
+    """What a value is, in plain words for a student: 'text', 'a number', 'a table (a DataFrame)'
+    (numpy's number types count as numbers: never 'float64' or 'np.float64(11.8)')."""
+    name = type(value).__name__
+    if name.startswith(("int", "uint")) and name not in _KINDS:
+        name = "int"
+    elif name.startswith("float"):
+        name = "float"
+    elif name == "ndarray":
+        return "an array of values"
+    return _KINDS.get(name, f"a value of type {name}")
+
+
 def is_blank(answer):
     if answer is PLACEHOLDER or answer is None:
         return True
@@ -168,7 +187,7 @@ def number(answer, expected, hint, rel_tol=1e-6, what="a number"):
         return not_answered(what)
     value = as_number(answer)
     if value is None:
-        return wrong(f"this is not a number I can read (you gave a {type(answer).__name__}). "
+        return wrong(f"this is not a number I can read (you gave {kind(answer)}). "
                      "Give digits such as 1400 or an amount such as 600亿.", hint)
     if math.isclose(value, expected, rel_tol=rel_tol, abs_tol=1e-9):
         return correct()
@@ -191,8 +210,8 @@ def choice(answer, expected, options, hint):
     if is_blank(answer):
         return not_answered("a letter such as \"a\"")
     if not isinstance(answer, str):
-        return wrong(f"give the letter of your choice as text, e.g. \"a\" (you gave a "
-                     f"{type(answer).__name__}).", hint)
+        return wrong(f"give the letter of your choice as text, e.g. \"a\" (you gave "
+                     f"{kind(answer)}).", hint)
     letters = "abcdefgh"[:len(options)]
     given = plain(answer)
     if given not in letters:
@@ -209,8 +228,8 @@ def text_answer(answer, accepted, hint, what="a word or phrase"):
     if is_blank(answer):
         return not_answered(what)
     if not isinstance(answer, str):
-        return wrong(f"give {what} as text in quotation marks (you gave a "
-                     f"{type(answer).__name__}).", hint)
+        return wrong(f"give {what} as text in quotation marks (you gave {kind(answer)}).",
+                     hint)
     if plain(answer) in {plain(a) for a in accepted}:
         return correct()
     return wrong(f"“{answer.strip()[:40]}” is not what the question asks for.", hint)
@@ -238,7 +257,7 @@ def item_set(answer, expected, hint, what="a list of ids"):
     items = _as_items(answer)
     if items is None:
         return wrong(f"give {what} as a list in square brackets, e.g. [\"a\", \"b\"] "
-                     f"(you gave a {type(answer).__name__}).", hint)
+                     f"(you gave {kind(answer)}).", hint)
     given, wanted = {plain(i) for i in items}, {plain(i) for i in expected}
     if given == wanted:
         return correct()
@@ -259,7 +278,7 @@ def frame(answer, expected, hint, what="a DataFrame"):
     if hasattr(answer, "to_frame") and not hasattr(answer, "columns"):
         answer = answer.to_frame()
     if not hasattr(answer, "columns"):
-        return wrong(f"expected {what}, not a {type(answer).__name__}.", hint)
+        return wrong(f"expected {what}, not {kind(answer)}.", hint)
     missing = [c for c in expected.columns if c not in answer.columns]
     if missing:
         return wrong(f"your table lacks the column(s) {', '.join(missing)}.", hint)
@@ -273,3 +292,41 @@ def frame(answer, expected, hint, what="a DataFrame"):
     if records(answer) == records(expected):
         return correct()
     return wrong("the rows are not the ones asked for.", hint)
+
+
+# --- Beginner slips in code ----------------------------------------------------------------
+
+_BARE_ANSWER = re.compile(r"^\s*(answer_\w+)\s*=\s*([^\W\d]\w*)\s*(#.*)?$", re.M)
+
+
+def quote_hint(name, cell_source):
+    """The hint for a NameError in a cell: an answer typed without quotation marks
+    (``answer_2 = d``) gets one line about them; any other name gets nothing."""
+    for match in _BARE_ANSWER.finditer(cell_source or ""):
+        if match.group(2) == name:
+            return (f"Hint: {name} is not defined. If you meant the text {name}, put it in "
+                    f"quotation marks: {match.group(1)} = \"{name}\"")
+    return ""
+
+
+def _name_error_handler(shell, etype, value, tb, tb_offset=None):
+    shell.showtraceback((etype, value, tb), tb_offset=tb_offset)   # the traceback stays
+    name = getattr(value, "name", None) or \
+        (re.findall(r"'(\w+)'", str(value)) or [""])[0]
+    history = shell.user_ns.get("_ih") or [""]
+    hint = quote_hint(name, history[-1])
+    if hint:
+        print(hint)
+    return None
+
+
+def install_hints():
+    """In a notebook, add the quotation-mark hint under a NameError (once per kernel)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and not getattr(shell, "_counterpart_hints", False):
+        shell.set_custom_exc((NameError,), _name_error_handler)
+        shell._counterpart_hints = True

@@ -9,6 +9,7 @@ left alone. Screenshots go to test-artifacts/ (git-ignored).
 Needs /usr/bin/chromium (scripts/install_browser.sh) and the playwright package; without them
 the test is skipped, except under CI=true, where it fails.
 """
+import contextlib
 import importlib.util
 import json
 import os
@@ -98,7 +99,13 @@ def lab(tmp_path_factory):
                f"--LabApp.app_settings_dir={settings}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")             # CI runs as root
-    log_path = tmp / "jupyterlab.log"
+    with _serving(command, env, tmp / "jupyterlab.log", port, token) as base:
+        yield base, token, root
+
+
+@contextlib.contextmanager
+def _serving(command, env, log_path, port, token):
+    """Run a JupyterLab server until the block ends; yields its base url once it answers."""
     base = f"http://127.0.0.1:{port}"
     with log_path.open("w") as log:
         server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -114,7 +121,7 @@ def lab(tmp_path_factory):
                     if server.poll() is not None or time.monotonic() > deadline:
                         pytest.fail("JupyterLab did not start:\n" + log_path.read_text())
                     time.sleep(0.3)
-            yield base, token, root
+            yield base
         finally:
             server.terminate()
             try:
@@ -340,3 +347,49 @@ def test_install_settings_keeps_other_settings_and_is_idempotent(tmp_path):
     disabled = json.loads((target / "page_config.json").read_text())["disabledExtensions"]
     assert disabled == ["some:plugin", "@jupyterlab/apputils-extension:announcements",
                         "@jupyterlab/extensionmanager-extension:plugin"]
+
+
+def test_lab_opens_the_students_copy_and_leaves_the_course_alone(tmp_path, browser):
+    """`course.py lab` in a temporary clone: its first-use copies, the address it serves opens
+    my-work's 00, and after running and saving it in the browser `git status` is clean."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    env = dict(os.environ)
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR",
+                 "MPLCONFIGDIR"):
+        env[name] = str(tmp_path / name.lower())
+    env["PYTHONPATH"] = str(clone)               # the clone's package, as its own .venv would
+    port, token = _free_port(), secrets.token_hex(16)
+    settings = jupyter_settings.install_settings(tmp_path / "prefix")
+    script = ("import course, json, sys; course.first_use_copies(); "
+              "print(json.dumps(course.lab_command(sys.executable, sys.argv[1:])))")
+    made = subprocess.run([sys.executable, "-c", script, "--no-browser",
+                           "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+                           f"--IdentityProvider.token={token}",
+                           f"--LabApp.app_settings_dir={settings}"],
+                          cwd=clone, env=env, capture_output=True, text=True, check=True)
+    command = json.loads(made.stdout.strip().splitlines()[-1])
+    copy = clone / "my-work" / "notebooks" / "00_start_here.ipynb"
+    assert copy.is_file()
+    with _serving(command, env, tmp_path / "lab.log", port, token) as base:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(f"{base}/?token={token}")     # the address the server prints
+            page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=60_000)
+            assert "00_start_here.ipynb" in page.url
+            _wait_until(lambda: _kernel_idle(page), 60, "the kernel to start")
+            _run_all_cells(page)
+            _wait_until(lambda: _all_cells_ran(page) and _kernel_idle(page), RUN_ALL_SECONDS,
+                        "00 to run")
+            before = copy.stat().st_mtime_ns
+            _menu(page, "File", "docmanager:save")
+            _wait_until(lambda: copy.stat().st_mtime_ns != before, 20, "the copy to save")
+        except BaseException:
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "lab-my-work-failure.png"))
+            raise
+        finally:
+            page.close()
+    status = subprocess.run(["git", "-C", str(clone), "status", "--porcelain"],
+                            capture_output=True, text=True, check=True).stdout
+    assert status == "", f"the session changed the course's files:\n{status}"

@@ -51,3 +51,71 @@ def test_publish_leaves_out_the_answer_keys(tmp_path):
                              capture_output=True, text=True).stdout.split()
     workbooks = [name for name in tracked if not name.startswith("exercises/solutions/")]
     assert workbooks and all((dest / name).is_file() for name in workbooks)
+
+
+# --- course.py export: hand-in checks, self-contained page ----------------------------------
+
+import argparse  # noqa: E402
+import datetime as dt  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+
+from counterpart import manifest  # noqa: E402
+from counterpart.coursework import handin  # noqa: E402
+from counterpart.coursework.grading import course_workbooks  # noqa: E402
+
+WB02 = manifest.lesson("02")
+
+
+def _args(tmp_path, **extra):
+    values = dict(output_dir=tmp_path / "hand-in", student=None, anyway=False,
+                  remember=tmp_path / ".student.json")
+    values.update(extra)
+    return argparse.Namespace(**values)
+
+
+def test_export_of_an_unsaved_workbook_warns_and_writes_nothing(tmp_path, capsys):
+    copy = tmp_path / "wb02.ipynb"
+    shutil.copy(ROOT / WB02.workbook, copy)           # as `copy` made it, never saved since
+    code = handin.export_one(copy, _args(tmp_path, student="Ann Li"), course_workbooks())
+    assert code == 1
+    assert "did you save?" in capsys.readouterr().err.lower()
+    assert not (tmp_path / "hand-in").exists()
+
+
+def test_export_writes_a_self_contained_page_and_the_notebook(tmp_path, capsys):
+    copy = tmp_path / "my-wb02.ipynb"
+    shutil.copy(ROOT / WB02.key, copy)                 # a saved workbook with every answer
+    args = _args(tmp_path, student="Ann Li")
+    when = dt.datetime(2030, 5, 6, 7, 8, 9)
+    assert handin.export_one(copy, args, course_workbooks(), now=when) == 0
+    said = capsys.readouterr().out
+    assert re.search(r"(\d+) of \1 tasks answered, \1 correct", said), said
+    page = tmp_path / "hand-in" / "Ann-Li_wb02_2030-05-06_070809.html"
+    text = page.read_text(encoding="utf-8")
+    outside = re.findall(r"\b(?:src|href)\s*=\s*[\"']?\s*((?:https?:)?//[^\"'\s>]*)", text, re.I)
+    assert outside == [] and "<script" not in text
+    assert "VBox(" not in text and "RadioButtons(" not in text
+    assert "关于东西部协作" in text or "审议" in text
+    saved = json.loads(page.with_suffix(".ipynb").read_text(encoding="utf-8"))
+    assert saved["metadata"]["counterpart"]["handin"]["student"] == "Ann Li"
+    # the name is remembered for the next hand-in
+    assert json.loads((tmp_path / ".student.json").read_text())["student"] == "Ann Li"
+    assert handin.student_name(_args(tmp_path)) == "Ann Li"
+    # an earlier hand-in is never replaced
+    assert handin.free_name(page.parent, page.stem) == page.stem + "-2"
+
+
+def test_static_widgets_prefer_the_widgets_own_html():
+    view = {"model_id": "x", "version_major": 2, "version_minor": 0}
+    nb = {"cells": [{"cell_type": "code", "outputs": [
+        {"output_type": "display_data", "metadata": {}, "data": {
+            "application/vnd.jupyter.widget-view+json": view,
+            "text/plain": "VBox(children=(RadioButtons(...),))",
+            "text/html": "<div>a) one</div>"}},
+        {"output_type": "display_data", "metadata": {}, "data": {
+            "application/vnd.jupyter.widget-view+json": view,
+            "text/plain": "VBox(children=(Button(...),))"}}]}]}
+    outputs = handin.static_widgets(nb)["cells"][0]["outputs"]
+    assert outputs[0]["data"] == {"text/html": "<div>a) one</div>"}
+    assert outputs[1]["data"] == {"text/plain": handin.WIDGET_NOTE}
