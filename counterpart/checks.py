@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import wraps
 
 from . import numbers
+from .text import simplified  # noqa: F401 - the workbooks call checks.simplified
 
 PLACEHOLDER = ...     # what a blank answer holds in a student workbook: `answer = ...`
 
@@ -61,18 +62,6 @@ def never_raises(check):
 
 
 # --- Normalising what students type -----------------------------------------------------------
-
-_T2S = None
-
-
-def simplified(text):
-    """Traditional characters to simplified (OpenCC), full-width forms to half-width (NFKC)."""
-    global _T2S
-    if _T2S is None:
-        import opencc
-        _T2S = opencc.OpenCC("t2s")
-    return _T2S.convert(unicodedata.normalize("NFKC", text))
-
 
 def plain(text):
     """Comparable form of a short text answer: simplified, lower case, no spaces or quotes."""

@@ -127,6 +127,15 @@ TABLES = {
         Col("explanation"),
         Col("suggested_en"),
     ), key="nid"),
+    # Lesson 06's sorting of the report's lines against the "boomerang aid" hypothesis (H1):
+    # the quotes are the report's (exact, by pid); the readings are the course's.
+    "evidence": Table("evidence.csv", (
+        Col("pid"),
+        Col("quote"),
+        Col("reading", allowed=("fits H1", "against H1", "silent")),
+        Col("also_fits_h2", "bool"),
+        Col("why"),
+    )),
     # National figures that put the report's numbers in context (lesson 04); external only.
     "context": Table("context.csv", (
         Col("key", pattern=r"[a-z][a-z0-9_]*"),

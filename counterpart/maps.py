@@ -4,12 +4,10 @@ The land comes from Natural Earth (public domain) via data/map/land_east_asia.js
 scripts/make_land_outline.py. It has no national or provincial borders: any outline of China
 takes a side on disputed borders, so the map draws none and plots the places as points.
 """
-import html
 import json
 import math
 from functools import lru_cache
 
-import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Polygon
@@ -17,7 +15,7 @@ from matplotlib.patches import Polygon
 from . import text
 from .data import load, load_report
 from .paths import DATA
-from .plots import PALETTE, new_axes, png
+from .plots import PALETTE
 
 # Shanghai's coordinates from GeoNames (id 1796236), the gazetteer used for data/partners.csv.
 SHANGHAI = (31.22222, 121.45806)
@@ -75,43 +73,3 @@ def mentions(name):
         return []
     report = load_report()
     return [pid for pid, zh in zip(report["pid"], report["zh"]) if text.contains(zh, name)]
-
-
-def describe(row):
-    """The facts shown for one partner: where, since when, how far, where the report says so."""
-    km = distance_km(SHANGHAI, (row["lat"], row["lon"]))
-    period = (f'since {row["since"]}' if pd.isna(row["until"])
-              else f'{row["since"]}–{row["until"]}')
-    found = mentions(row["report_name"])
-    where = (f'the report names it as {html.escape(row["report_name"])} in '
-             f'{", ".join(found)}' if found else "the report does not name it")
-    return (f'<p><b lang="zh-Hans">{html.escape(row["place_zh"])}</b> '
-            f'{html.escape(row["place_en"])}, {html.escape(row["province_en"])}</p><ul>'
-            f'<li>{html.escape(row["relation"])}, {period}</li>'
-            f'<li>about {km:,.0f} km from Shanghai in a straight line</li>'
-            f'<li>{where}</li>'
-            f'<li>sources: {html.escape(row["source"])} (confidence {row["confidence"]})</li>'
-            '</ul>')
-
-
-def partners_map():
-    """Pick a partner and see where it is, since when, how far from Shanghai, and where the
-    report mentions it."""
-    partners = load("partners").reset_index(drop=True)
-    labels = [(f'{r.place_en} · {r.relation} · {r.since}', i) for i, r in partners.iterrows()]
-    picker = widgets.Dropdown(options=labels, description="Partner",
-                              layout=widgets.Layout(width="95%"))
-    info = widgets.HTML()
-    image = widgets.Image(format="png", layout=widgets.Layout(width="95%"))
-    box = widgets.VBox([picker, info, image])
-
-    def show(*_):
-        row = partners.loc[picker.value]
-        info.value = describe(row)
-        box.axes = draw(partners, highlight=row, ax=new_axes((7.5, 5)))
-        image.value = png(box.axes.figure)
-
-    picker.observe(show, names="value")
-    show()
-    box.picker, box.info, box.image = picker, info, image
-    return box

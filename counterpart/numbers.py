@@ -20,12 +20,11 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import cn2an
-import opencc
+
+from .text import to_simplified
 
 MAX_LENGTH = 500  # parse_amount reads one figure with a little context, not a whole text
 
-QUALIFIERS = ("exact", "more_than", "about", "nearly", "unstated")
-UNITS = ("yuan", "mu", "percent", "count")
 
 # Qualifier words and what they mean, with where they stand relative to the number.
 _BEFORE = {"超过": "more_than", "超": "more_than", "逾": "more_than",
@@ -85,11 +84,6 @@ class Amount:
     explanation: str         # one plain-English sentence on how it was read
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    return opencc.OpenCC("t2s")
-
-
 def _normalise(text):
     """Half-width simplified text, and for each of its characters the index in ``text``."""
     chars, origin = [], []
@@ -98,9 +92,9 @@ def _normalise(text):
             chars.append(out)
             origin.append(i)
     plain = "".join(chars)
-    simple = _t2s().convert(plain)
+    simple = to_simplified(plain)
     if len(simple) != len(plain):  # a phrase conversion changed the length: go char by char
-        simple = "".join(s if len(s := _t2s().convert(c)) == 1 else c for c in plain)
+        simple = "".join(s if len(s := to_simplified(c)) == 1 else c for c in plain)
     return simple, origin
 
 

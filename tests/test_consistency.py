@@ -58,10 +58,18 @@ def test_every_note_about_a_figure_is_flagged_on_that_figure():
                     f'which is flagged {figure["translation_issue"]}')
 
 
-@pytest.mark.parametrize("table, column", [("figures", "pid"), ("translation_notes", "pid")])
+@pytest.mark.parametrize("table, column", [("figures", "pid"), ("translation_notes", "pid"),
+                                           ("evidence", "pid")])
 def test_every_pid_is_a_report_row(table, column):
     pids = set(load("report")["pid"])
     assert set(load(table)[column]) <= pids
+
+
+def test_every_evidence_quote_is_in_its_paragraph():
+    report = load("report").set_index("pid")
+    for _, row in load("evidence").iterrows():
+        assert text.contains(report.loc[row["pid"], "zh"], row["quote"]), (row["pid"],
+                                                                            row["quote"])
 
 
 KEY_TERMS = ("对口帮扶", "对口支援", "东西部协作", "民族团结")   # the terms the lessons turn on
