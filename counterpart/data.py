@@ -8,7 +8,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -239,7 +239,7 @@ def _check_rows(table, path, reader):
     return frame
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached(name):
     return read_table(name)
 

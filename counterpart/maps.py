@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.patches import Polygon
 
 from . import text
-from .data import load, load_report
+from .data import load_report
 from .paths import DATA
 from .plots import PALETTE
 

@@ -97,7 +97,7 @@ def main(check):
         if old != [c["source"] for c in new["cells"]]:
             stale.append(f"{path.parent.name}/{path.name}")
             if not check:
-                import nbformat   # writes sources as lists of lines, as Jupyter does
+                import nbformat  # writes sources as lists of lines, as Jupyter does
 
                 nbformat.write(nbformat.from_dict(new), str(path))
     if stale:

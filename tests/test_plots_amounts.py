@@ -8,8 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from counterpart.plots import (FLOOR_STRETCH, PALETTE,  # noqa: E402
-                               separate_amounts_chart, yuan_words)
+from counterpart.plots import FLOOR_STRETCH, PALETTE, separate_amounts_chart, yuan_words  # noqa: E402
 
 MONEY = pd.DataFrame({
     "value": [6e10, 3e10, 3e8, 2.8e8],

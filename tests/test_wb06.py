@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import fuzz
 from counterpart import text
 from counterpart.data import load
-from counterpart.paths import EXERCISES, ROOT
+from counterpart.paths import EXERCISES
 from counterpart.workbooks import wb06
 
 TASKS = [wb06.task_1, wb06.task_2, wb06.task_3, wb06.task_4, wb06.task_5, wb06.task_6]

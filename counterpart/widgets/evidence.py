@@ -35,10 +35,10 @@ class EvidenceSorter(CourseWidget):
                 widgets.HTML(f"<b>{esc(item['pid'])}</b> {zh(item['quote'])}"), picker]))
         self.button = widgets.Button(description="Compare", button_style="primary")
         self.result = widgets.HTML("<i>Choose a reading for each quote, then press Compare.</i>")
-        self.button.on_click(self._compare)
+        self.button.on_click(self._show_comparison)
         super().__init__(rows + [self.button, self.result])
 
-    def _compare(self, _: object) -> None:
+    def _show_comparison(self, _: object) -> None:
         lines, same = [], 0
         for picker, (_, item) in zip(self.pickers, self.evidence.iterrows()):
             yours = picker.value or "(not chosen)"
