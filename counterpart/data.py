@@ -4,11 +4,14 @@ Each table has a schema below: its columns, their types and allowed values. A fi
 missing, or a cell that breaks its schema, raises DataError naming the file, the row (as a
 line number in the CSV file, counting the header as line 1), the column and what was expected.
 """
+from __future__ import annotations
+
 import csv
 import io
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -181,7 +184,7 @@ def _convert(value, col, where):
     return value
 
 
-def read_table(name, directory=None):
+def read_table(name: str, directory: Path | None = None) -> pd.DataFrame:
     """Read and check one table by name (see TABLES); ``directory`` defaults to data/."""
     table = TABLES[name]
     path = (directory or DATA) / table.file
@@ -244,17 +247,17 @@ def _cached(name):
     return read_table(name)
 
 
-def load(name):
+def load(name: str) -> pd.DataFrame:
     """A checked copy of one table (report, report_en, figures, slogans, ...)."""
     return _cached(name).copy()
 
 
-def load_report():
+def load_report() -> pd.DataFrame:
     """The report's rows, one per title line, heading, paragraph and item, in order."""
     return load("report")
 
 
-def load_bilingual():
+def load_bilingual() -> pd.DataFrame:
     """The report's rows with our English rendering beside the Chinese."""
     report, english = load("report"), load("report_en")
     missing = sorted(set(report["pid"]) - set(english["pid"]))

@@ -4,12 +4,15 @@ The land comes from Natural Earth (public domain) via data/map/land_east_asia.js
 scripts/make_land_outline.py. It has no national or provincial borders: any outline of China
 takes a side on disputed borders, so the map draws none and plots the places as points.
 """
+from __future__ import annotations
+
 import json
 import math
 from functools import lru_cache
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.patches import Polygon
 
 from . import text
@@ -24,12 +27,13 @@ CAPTION = ("Land outlines: Natural Earth (public domain). No borders are drawn; 
 
 
 @lru_cache(maxsize=1)
-def land_rings():
+def land_rings() -> list[list[list[float]]]:
+    """The land's outline rings, each a list of [lon, lat] points."""
     path = DATA / "map" / "land_east_asia.json"
     return json.loads(path.read_text(encoding="utf-8"))["rings"]
 
 
-def distance_km(a, b):
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points, in kilometres."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = (math.sin((lat2 - lat1) / 2) ** 2
@@ -37,7 +41,8 @@ def distance_km(a, b):
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def draw(partners, highlight=None, ax=None):
+def draw(partners: pd.DataFrame, highlight: pd.Series | None = None,
+         ax: Axes | None = None) -> Axes:
     """Draw the land, every partner as a point, Shanghai as a star; return the Axes."""
     if ax is None:
         _, ax = plt.subplots(figsize=(7.5, 5))
@@ -67,7 +72,7 @@ def draw(partners, highlight=None, ax=None):
     return ax
 
 
-def mentions(name):
+def mentions(name: str | None) -> list[str]:
     """pids of the report rows that mention ``name`` (as the report writes it)."""
     if pd.isna(name) or not name:
         return []

@@ -12,6 +12,8 @@ What the libraries do and what this module adds:
   of 数百万 ("several million"), of units (元, 亩, %) or measure words (人次, 所(次)), and
   rejects a numeral broken by 多 (二十多万); those are handled here with regular expressions.
 """
+from __future__ import annotations
+
 import math
 import re
 import unicodedata
@@ -113,7 +115,7 @@ def _matches(normal):
     return [m for m in _FIGURE.finditer(normal) if _is_figure(m)]
 
 
-def find_figures(text):
+def find_figures(text: str) -> list[tuple[int, int, str]]:
     """Every figure-like span in ``text`` as (start, end, span), positions in ``text``.
 
     Dates (2021年8月), ordinals (第十五届) and numbers in names (十二木卡姆) are found
@@ -141,7 +143,7 @@ def _fmt(number):
     return f"{number:,.0f}" if number == int(number) else f"{number:,}"
 
 
-def parse_amount(text):
+def parse_amount(text: str) -> Amount:
     """Read one figure such as 600多亿元, 近4200人次, 学校1800多所(次) or 数百万人次.
 
     Context words around the figure are allowed (学校1800多所(次)); a text with no figure,
@@ -237,7 +239,7 @@ def _read(match):
     return Amount(value, qualifier, unit, per_time, unit_word, match.group(), explanation)
 
 
-def try_parse(text):
+def try_parse(text: str) -> Amount | None:
     """parse_amount(text), or None where it cannot be read (for widgets and checks)."""
     try:
         return parse_amount(text)
