@@ -32,12 +32,13 @@ def highlight(zh_text: str, marks: list[tuple[str, str, str]]) -> str:
 def paragraph_marks(pid: str, zh_text: str, slogans: pd.DataFrame,
                     figures: pd.DataFrame) -> list[tuple[str, str, str]]:
     """The slogans and figures to highlight in one paragraph: (quote, css class, gloss)."""
-    marks = []
-    for _, s in slogans.iterrows():
-        if text.contains(zh_text, s["zh"]):
-            marks.append((s["zh"], "slogan", f'{s["pinyin"]}: {s["en"]}'))
-    for _, f in figures[figures["pid"] == pid].iterrows():
-        marks.append((f["zh_quote"], "figure", f'{f["counts"]} ({f["fid"]})'))
+    plain = text.normalise(zh_text)
+    marks = [(zh, "slogan", f"{pinyin}: {en}")
+             for zh, pinyin, en in zip(slogans["zh"], slogans["pinyin"], slogans["en"])
+             if text.normalise(zh) in plain]
+    mine = figures[figures["pid"] == pid]
+    marks += [(quote, "figure", f"{counts} ({fid})")
+              for quote, counts, fid in zip(mine["zh_quote"], mine["counts"], mine["fid"])]
     return marks
 
 
