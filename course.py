@@ -50,7 +50,7 @@ def venv_python():
 
 def ensure_env(with_tests):
     """Create .venv and install the pinned requirements; redo it when they change."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs under any python3; says why it stops
         sys.exit(f"This course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     wanted = [RUNTIME, CONSTRAINTS] + ([TEST] if with_tests else [])
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in wanted)).hexdigest()
@@ -140,14 +140,36 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_NOTE = "[An interactive widget: run this cell to use it.]"
 
 
+def coalesce_streams(outputs):
+    """One output per run of printing to the same stream: how a print is split into several
+    outputs depends on the machine's load, so splits would change the stored notebook."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else {}
+        if (output.get("output_type") == "stream" and previous.get("output_type") == "stream"
+                and previous.get("name") == output.get("name")):
+            text = "".join(previous["text"]) + "".join(output["text"])
+            previous["text"] = text.splitlines(keepends=True)
+        else:
+            merged.append(output)
+    return merged
+
+
 def tidy(nb):
-    """Make stored outputs the same on every run: no execution timestamps, and widget views
-    (whose model ids are random and whose state is not stored) replaced by a short note."""
+    """Make stored outputs the same on every run: no execution timestamps, streams merged, and
+    no widget views (their model ids are random and their state is not stored). A course
+    widget's static forms (text/plain, text/html) stay in their place, so a page without a
+    kernel shows them; any other widget keeps a short note."""
     for cell in nb["cells"]:
         cell.get("metadata", {}).pop("execution", None)
+        if "outputs" in cell:
+            cell["outputs"] = coalesce_streams(cell["outputs"])
         for output in cell.get("outputs", []):
-            if WIDGET_VIEW in output.get("data", {}):
-                output["data"] = {"text/plain": [WIDGET_NOTE]}
+            data = output.get("data", {})
+            if WIDGET_VIEW in data:
+                del data[WIDGET_VIEW]
+                if "text/html" not in data:
+                    output["data"] = {"text/plain": [WIDGET_NOTE]}
     return nb
 
 

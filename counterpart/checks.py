@@ -4,13 +4,21 @@ Every check accepts the equivalent forms a student may type (60000000000, 6e10, 
 traditional or simplified characters; full-width digits; pinyin with tone marks or tone
 numbers) and never raises, whatever it is given: a check that crashes teaches nothing.
 """
+from __future__ import annotations
+
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import wraps
+from typing import TYPE_CHECKING, Any
 
 from . import numbers
+from .text import simplified  # noqa: F401 - the workbooks call checks.simplified
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PLACEHOLDER = ...     # what a blank answer holds in a student workbook: `answer = ...`
 
@@ -28,15 +36,15 @@ class Feedback:
         return bool(self.ok)
 
 
-def correct(extra=""):
+def correct(extra: str = "") -> Feedback:
     return Feedback(True, "✔ Correct." + (f" {extra}" if extra else ""))
 
 
-def wrong(problem, hint=""):
+def wrong(problem: str, hint: str = "") -> Feedback:
     return Feedback(False, f"✘ Not yet: {problem}" + (f"\n  Hint: {hint}" if hint else ""))
 
 
-def not_answered(what="your answer"):
+def not_answered(what: str = "your answer") -> Feedback:
     return Feedback(None, f"… Not answered yet: replace the ... with {what}, run that cell, "
                           "then run this one.")
 
@@ -47,7 +55,7 @@ _KINDS = {"str": "text", "int": "a whole number", "float": "a number", "bool": "
           "Series": "one column (a Series)", "ellipsis": "the placeholder ..."}
 
 
-def kind(value):
+def kind(value: Any) -> str:
     """What a value is, in plain words for a student: 'text', 'a number', 'a table (a DataFrame)'
     (numpy's number types count as numbers: never 'float64' or 'np.float64(11.8)')."""
     name = type(value).__name__
@@ -60,13 +68,13 @@ def kind(value):
     return _KINDS.get(name, f"a value of type {name}")
 
 
-def is_blank(answer):
+def is_blank(answer: Any) -> bool:
     if answer is PLACEHOLDER or answer is None:
         return True
     return isinstance(answer, str) and not answer.strip(" .…\t\n")
 
 
-def never_raises(check):
+def never_raises(check: Callable[..., Feedback]) -> Callable[..., Feedback]:
     """Wrap a check so any unexpected error becomes friendly feedback instead of a traceback."""
     @wraps(check)
     def safe(*args, **kwargs):
@@ -81,19 +89,7 @@ def never_raises(check):
 
 # --- Normalising what students type -----------------------------------------------------------
 
-_T2S = None
-
-
-def simplified(text):
-    """Traditional characters to simplified (OpenCC), full-width forms to half-width (NFKC)."""
-    global _T2S
-    if _T2S is None:
-        import opencc
-        _T2S = opencc.OpenCC("t2s")
-    return _T2S.convert(unicodedata.normalize("NFKC", text))
-
-
-def plain(text):
+def plain(text: Any) -> str:
     """Comparable form of a short text answer: simplified, lower case, no spaces or quotes."""
     text = simplified(str(text)).casefold()
     return re.sub(r"[\s\"'“”‘’「」『』《》.,,。、!?!?;;::()()\[\]-]", "", text)
@@ -117,7 +113,7 @@ def _mark_syllable(syllable, tone):
     return syllable
 
 
-def pinyin_marks(text):
+def pinyin_marks(text: str) -> str:
     """'dui4kou3 zhi1yuan2' -> 'duìkǒu zhīyuán'; text already marked is returned unchanged."""
     text = unicodedata.normalize("NFC", str(text)).lower()
     return re.sub(r"([a-zü:v]+)([0-5])", lambda m: _mark_syllable(m.group(1), int(m.group(2))),
@@ -130,7 +126,7 @@ def _toneless(text):
     return re.sub(r"[\u0300\u0301\u0304\u030c\s'’·0-5-]", "", marked)
 
 
-def same_pinyin(answer, expected):
+def same_pinyin(answer: str, expected: str) -> bool:
     def squash(s):
         return re.sub(r"[\s'’·-]", "", unicodedata.normalize("NFC", pinyin_marks(s)))
     return squash(answer) == squash(expected)
@@ -139,7 +135,7 @@ def same_pinyin(answer, expected):
 _WORD_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-def as_number(answer):
+def as_number(answer: Any) -> float | None:
     """A number from what a student gave (int, float, '6e10', '60,000,000,000', '600亿元',
     '60 billion'), or None if it is not one."""
     if isinstance(answer, bool):
@@ -181,7 +177,8 @@ def _scale_hint(given, expected):
 # --- The checks ------------------------------------------------------------------------------
 
 @never_raises
-def number(answer, expected, hint, rel_tol=1e-6, what="a number"):
+def number(answer: Any, expected: float, hint: str, rel_tol: float = 1e-6,
+           what: str = "a number") -> Feedback:
     """Right when ``answer`` is the number ``expected`` in any form a student may type."""
     if is_blank(answer):
         return not_answered(what)
@@ -205,7 +202,7 @@ def _as_items(answer):
 
 
 @never_raises
-def choice(answer, expected, options, hint):
+def choice(answer: Any, expected: str, options: Sequence[str], hint: str) -> Feedback:
     """A multiple-choice answer: the letter ("b", "(B)") or the option's own text."""
     if is_blank(answer):
         return not_answered("a letter such as \"a\"")
@@ -223,7 +220,8 @@ def choice(answer, expected, options, hint):
 
 
 @never_raises
-def text_answer(answer, accepted, hint, what="a word or phrase"):
+def text_answer(answer: Any, accepted: Iterable[str], hint: str,
+                what: str = "a word or phrase") -> Feedback:
     """A short text answer, compared after simplifying, NFKC and dropping spaces and quotes."""
     if is_blank(answer):
         return not_answered(what)
@@ -236,7 +234,7 @@ def text_answer(answer, accepted, hint, what="a word or phrase"):
 
 
 @never_raises
-def pinyin(answer, expected, hint):
+def pinyin(answer: Any, expected: str, hint: str) -> Feedback:
     """Pinyin with tone marks or tone numbers ("duìkǒu" or "dui4kou3")."""
     if is_blank(answer):
         return not_answered("pinyin such as \"dui4kou3\" or \"duìkǒu\"")
@@ -250,7 +248,8 @@ def pinyin(answer, expected, hint):
 
 
 @never_raises
-def item_set(answer, expected, hint, what="a list of ids"):
+def item_set(answer: Any, expected: Iterable[str], hint: str,
+             what: str = "a list of ids") -> Feedback:
     """A set of ids (e.g. ["F03", "F07"]): order and case do not matter."""
     if is_blank(answer):
         return not_answered(what)
@@ -271,7 +270,8 @@ def item_set(answer, expected, hint, what="a list of ids"):
 
 
 @never_raises
-def frame(answer, expected, hint, what="a DataFrame"):
+def frame(answer: Any, expected: pd.DataFrame, hint: str,
+          what: str = "a DataFrame") -> Feedback:
     """A pandas result: same rows (as a set of records, index ignored) in the given columns."""
     if is_blank(answer):
         return not_answered(what)

@@ -4,11 +4,14 @@ Each table has a schema below: its columns, their types and allowed values. A fi
 missing, or a cell that breaks its schema, raises DataError naming the file, the row (as a
 line number in the CSV file, counting the header as line 1), the column and what was expected.
 """
+from __future__ import annotations
+
 import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -143,6 +146,15 @@ TABLES = {
         Col("pinyin"),              # as CC-CEDICT writes it: tone numbers, e.g. dui4 kou3
         Col("gloss"),
     )),
+    # Lesson 06's sorting of the report's lines against the "boomerang aid" hypothesis (H1):
+    # the quotes are the report's (exact, by pid); the readings are the course's.
+    "evidence": Table("evidence.csv", (
+        Col("pid"),
+        Col("quote"),
+        Col("reading", allowed=("fits H1", "against H1", "silent")),
+        Col("also_fits_h2", "bool"),
+        Col("why"),
+    )),
     # National figures that put the report's numbers in context (lesson 04); external only.
     "context": Table("context.csv", (
         Col("key", pattern=r"[a-z][a-z0-9_]*"),
@@ -188,7 +200,7 @@ def _convert(value, col, where):
     return value
 
 
-def read_table(name, directory=None):
+def read_table(name: str, directory: Path | None = None) -> pd.DataFrame:
     """Read and check one table by name (see TABLES); ``directory`` defaults to data/."""
     table = TABLES[name]
     path = (directory or DATA) / table.file
@@ -246,22 +258,22 @@ def _check_rows(table, path, reader):
     return frame
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached(name):
     return read_table(name)
 
 
-def load(name):
+def load(name: str) -> pd.DataFrame:
     """A checked copy of one table (report, report_en, figures, slogans, ...)."""
     return _cached(name).copy()
 
 
-def load_report():
+def load_report() -> pd.DataFrame:
     """The report's rows, one per title line, heading, paragraph and item, in order."""
     return load("report")
 
 
-def load_bilingual():
+def load_bilingual() -> pd.DataFrame:
     """The report's rows with our English rendering beside the Chinese."""
     report, english = load("report"), load("report_en")
     missing = sorted(set(report["pid"]) - set(english["pid"]))

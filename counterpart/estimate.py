@@ -37,7 +37,7 @@ class Content:
     tasks: int = 0
     open_questions: int = 0
 
-    def __add__(self, other: "Content") -> "Content":
+    def __add__(self, other: Content) -> Content:
         return Content(*(a + b for a, b in zip(self.astuple(), other.astuple())))
 
     def astuple(self) -> tuple[int, ...]:

@@ -4,7 +4,10 @@ matplotlib's default font has no Chinese glyphs. register() (run when the packag
 imported) adds data/fonts/NotoSansCJKsc-course-subset.otf and puts it first in the
 sans-serif list, with DejaVu Sans as the fallback, so Chinese, pinyin and English all render.
 """
+from __future__ import annotations
+
 import sys
+from pathlib import Path
 
 from .paths import FONTS, ROOT
 
@@ -17,7 +20,7 @@ class FontMissingError(FileNotFoundError):
     """The course's Chinese font file is not where the package expects it."""
 
 
-def missing_message(path=None):
+def missing_message(path: Path | None = None) -> str:
     path = path or FONT_FILE
     try:
         shown = path.relative_to(ROOT)
@@ -31,7 +34,7 @@ def missing_message(path=None):
     )
 
 
-def register(strict=False):
+def register(strict: bool = False) -> bool:
     """Make matplotlib use the course font first. Safe to call again (after a style reset).
 
     Returns True when the font is in use. When the file is missing: with strict=True raise

@@ -4,20 +4,21 @@ The land comes from Natural Earth (public domain) via data/map/land_east_asia.js
 scripts/make_land_outline.py. It has no national or provincial borders: any outline of China
 takes a side on disputed borders, so the map draws none and plots the places as points.
 """
-import html
+from __future__ import annotations
+
 import json
 import math
 from functools import lru_cache
 
-import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.patches import Polygon
 
 from . import text
-from .data import load, load_report
+from .data import load_report
 from .paths import DATA
-from .plots import PALETTE, new_axes, png
+from .plots import PALETTE
 
 # Shanghai's coordinates from GeoNames (id 1796236), the gazetteer used for data/partners.csv.
 SHANGHAI = (31.22222, 121.45806)
@@ -26,12 +27,13 @@ CAPTION = ("Land outlines: Natural Earth (public domain). No borders are drawn; 
 
 
 @lru_cache(maxsize=1)
-def land_rings():
+def land_rings() -> list[list[list[float]]]:
+    """The land's outline rings, each a list of [lon, lat] points."""
     path = DATA / "map" / "land_east_asia.json"
     return json.loads(path.read_text(encoding="utf-8"))["rings"]
 
 
-def distance_km(a, b):
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points, in kilometres."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = (math.sin((lat2 - lat1) / 2) ** 2
@@ -39,7 +41,8 @@ def distance_km(a, b):
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def draw(partners, highlight=None, ax=None):
+def draw(partners: pd.DataFrame, highlight: pd.Series | None = None,
+         ax: Axes | None = None) -> Axes:
     """Draw the land, every partner as a point, Shanghai as a star; return the Axes."""
     if ax is None:
         _, ax = plt.subplots(figsize=(7.5, 5))
@@ -69,49 +72,9 @@ def draw(partners, highlight=None, ax=None):
     return ax
 
 
-def mentions(name):
+def mentions(name: str | None) -> list[str]:
     """pids of the report rows that mention ``name`` (as the report writes it)."""
     if pd.isna(name) or not name:
         return []
     report = load_report()
     return [pid for pid, zh in zip(report["pid"], report["zh"]) if text.contains(zh, name)]
-
-
-def describe(row):
-    """The facts shown for one partner: where, since when, how far, where the report says so."""
-    km = distance_km(SHANGHAI, (row["lat"], row["lon"]))
-    period = (f'since {row["since"]}' if pd.isna(row["until"])
-              else f'{row["since"]}–{row["until"]}')
-    found = mentions(row["report_name"])
-    where = (f'the report names it as {html.escape(row["report_name"])} in '
-             f'{", ".join(found)}' if found else "the report does not name it")
-    return (f'<p><b lang="zh-Hans">{html.escape(row["place_zh"])}</b> '
-            f'{html.escape(row["place_en"])}, {html.escape(row["province_en"])}</p><ul>'
-            f'<li>{html.escape(row["relation"])}, {period}</li>'
-            f'<li>about {km:,.0f} km from Shanghai in a straight line</li>'
-            f'<li>{where}</li>'
-            f'<li>sources: {html.escape(row["source"])} (confidence {row["confidence"]})</li>'
-            '</ul>')
-
-
-def partners_map():
-    """Pick a partner and see where it is, since when, how far from Shanghai, and where the
-    report mentions it."""
-    partners = load("partners").reset_index(drop=True)
-    labels = [(f'{r.place_en} · {r.relation} · {r.since}', i) for i, r in partners.iterrows()]
-    picker = widgets.Dropdown(options=labels, description="Partner",
-                              layout=widgets.Layout(width="95%"))
-    info = widgets.HTML()
-    image = widgets.Image(format="png", layout=widgets.Layout(width="95%"))
-    box = widgets.VBox([picker, info, image])
-
-    def show(*_):
-        row = partners.loc[picker.value]
-        info.value = describe(row)
-        box.axes = draw(partners, highlight=row, ax=new_axes((7.5, 5)))
-        image.value = png(box.axes.figure)
-
-    picker.observe(show, names="value")
-    show()
-    box.picker, box.info, box.image = picker, info, image
-    return box

@@ -12,20 +12,20 @@ What the libraries do and what this module adds:
   of 数百万 ("several million"), of units (元, 亩, %) or measure words (人次, 所(次)), and
   rejects a numeral broken by 多 (二十多万); those are handled here with regular expressions.
 """
+from __future__ import annotations
+
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 import cn2an
-import opencc
+
+from .text import to_simplified
 
 MAX_LENGTH = 500  # parse_amount reads one figure with a little context, not a whole text
 
-QUALIFIERS = ("exact", "more_than", "about", "nearly", "unstated")
-UNITS = ("yuan", "mu", "percent", "count")
 
 # Qualifier words and what they mean, with where they stand relative to the number.
 _BEFORE = {"超过": "more_than", "超": "more_than", "逾": "more_than",
@@ -85,11 +85,6 @@ class Amount:
     explanation: str         # one plain-English sentence on how it was read
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    return opencc.OpenCC("t2s")
-
-
 def _normalise(text):
     """Half-width simplified text, and for each of its characters the index in ``text``."""
     chars, origin = [], []
@@ -98,9 +93,9 @@ def _normalise(text):
             chars.append(out)
             origin.append(i)
     plain = "".join(chars)
-    simple = _t2s().convert(plain)
+    simple = to_simplified(plain)
     if len(simple) != len(plain):  # a phrase conversion changed the length: go char by char
-        simple = "".join(s if len(s := _t2s().convert(c)) == 1 else c for c in plain)
+        simple = "".join(s if len(s := to_simplified(c)) == 1 else c for c in plain)
     return simple, origin
 
 
@@ -120,7 +115,7 @@ def _matches(normal):
     return [m for m in _FIGURE.finditer(normal) if _is_figure(m)]
 
 
-def find_figures(text):
+def find_figures(text: str) -> list[tuple[int, int, str]]:
     """Every figure-like span in ``text`` as (start, end, span), positions in ``text``.
 
     Dates (2021年8月), ordinals (第十五届) and numbers in names (十二木卡姆) are found
@@ -148,7 +143,7 @@ def _fmt(number):
     return f"{number:,.0f}" if number == int(number) else f"{number:,}"
 
 
-def parse_amount(text):
+def parse_amount(text: str) -> Amount:
     """Read one figure such as 600多亿元, 近4200人次, 学校1800多所(次) or 数百万人次.
 
     Context words around the figure are allowed (学校1800多所(次)); a text with no figure,
@@ -244,7 +239,7 @@ def _read(match):
     return Amount(value, qualifier, unit, per_time, unit_word, match.group(), explanation)
 
 
-def try_parse(text):
+def try_parse(text: str) -> Amount | None:
     """parse_amount(text), or None where it cannot be read (for widgets and checks)."""
     try:
         return parse_amount(text)

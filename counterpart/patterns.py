@@ -12,8 +12,8 @@ and a rule (a regular expression, or a function for the one that needs the word 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 

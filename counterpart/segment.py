@@ -4,9 +4,12 @@ The rule that links the rows back to the source (tested both ways in tests/test_
 take the source's lines, strip their leading indentation and drop the blank ones; line n of
 what remains is the concatenation, in order, of the ``zh`` of the rows whose ``line`` is n.
 """
+from __future__ import annotations
+
 import csv
 import io
 import re
+from pathlib import Path
 
 from .paths import SOURCE
 
@@ -27,7 +30,7 @@ def _source_lines(text):
     return [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
 
 
-def segment(text):
+def segment(text: str) -> list[dict]:
     """Return the rows of the report as a list of dicts in document order."""
     rows = []
     part = sub = None
@@ -66,7 +69,7 @@ def segment(text):
     return rows
 
 
-def to_csv(rows):
+def to_csv(rows: list[dict]) -> str:
     """The CSV text of the rows, exactly as data/report.csv is stored."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
@@ -75,7 +78,7 @@ def to_csv(rows):
     return out.getvalue()
 
 
-def rebuild(rows):
+def rebuild(rows: list[dict]) -> list[tuple[int, str]]:
     """The source's non-blank, unindented lines, rebuilt from rows (the stated rule)."""
     lines = {}
     for row in sorted(rows, key=lambda r: int(r["order"])):
@@ -83,5 +86,6 @@ def rebuild(rows):
     return [(n, "".join(parts)) for n, parts in sorted(lines.items())]
 
 
-def source_text(path=SOURCE):
+def source_text(path: Path = SOURCE) -> str:
+    """The primary source's text."""
     return path.read_text(encoding="utf-8")

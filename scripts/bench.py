@@ -72,15 +72,8 @@ def print_notebooks(rows: list[tuple[str, float]]) -> None:
 def print_widgets() -> None:
     from counterpart import bench
 
-    rows = bench.widget_timings()
-    print("\nWidget callbacks (ms from setting a control until every observer has run)")
-    print(f"{'widget':<22} {'control':<18} {'n':>3} {'p50':>7} {'p95':>7} {'max':>7}")
-    for row in rows:
-        print(f"{row.widget:<22} {row.control:<18} {row.n:>3} {row.p50:>7.1f} {row.p95:>7.1f} "
-              f"{row.max:>7.1f}")
-    slow = [f"{r.widget}.{r.control}" for r in rows if r.p95 > bench.GOAL_MS]
-    print(f"goal: p95 <= {bench.GOAL_MS} ms: " + ("met by every control" if not slow
-                                                  else "missed by " + ", ".join(slow)))
+    print()
+    bench.main()
 
 
 def main(argv: list[str] | None = None) -> int:

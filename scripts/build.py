@@ -138,7 +138,8 @@ def script_at(path: Path):
     return module
 
 
-STEPS = [("report", report_step), ("vocabulary", vocab_step), ("font", font_step), ("text", text_step),
+STEPS = [("report", report_step), ("vocabulary", vocab_step), ("font", font_step),
+         ("text", text_step),
          ("workbooks", workbooks_step), ("outputs", outputs_step)]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,

@@ -282,7 +282,7 @@ def main(check: bool, root: Path = ROOT) -> int:
     for path, new in stale_notebooks(course):
         stale.append(path.relative_to(root).as_posix())
         if not check:
-            import nbformat   # writes sources as lists of lines, as Jupyter does
+            import nbformat  # writes sources as lists of lines, as Jupyter does
 
             nbformat.write(nbformat.from_dict(new), str(path))
     readme = root / "README.md"

@@ -17,6 +17,7 @@ It needs fontTools and the source font, Debian's fonts-noto-cjk package
 The output is byte-for-byte the same on every run from the same inputs.
 """
 import argparse
+import contextlib
 import hashlib
 import sys
 import unicodedata
@@ -43,10 +44,8 @@ def gb2312_chars(first_row, last_row):
     chars = []
     for lead in range(0xA0 + first_row, 0xA0 + last_row + 1):
         for trail in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):  # unassigned, e.g. end of row 55
                 chars.append(bytes([lead, trail]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass  # unassigned cells, e.g. the end of row 55
     return chars
 
 

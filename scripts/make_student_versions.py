@@ -114,7 +114,7 @@ def write(nb, path):
     import nbformat
 
     sys.path.insert(0, str(ROOT))
-    from course import tidy   # the same clean-up as `course.py execute`
+    from course import tidy  # the same clean-up as `course.py execute`
 
     nbformat.write(nbformat.from_dict(tidy(json.loads(nbformat.writes(nbformat.from_dict(nb))))),
                    str(path))

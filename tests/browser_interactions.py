@@ -1,5 +1,8 @@
-"""What tests/test_browser.py does in a real browser, one entry per notebook (path from the
-repository root).
+"""What tests/test_browser.py does in a real browser: an entry for every lesson and workbook
+of the manifest (course.toml) that shows a widget. LESSONS is keyed by lesson number;
+every workbook gets WORKBOOK (its multiple-choice widget) unless WORKBOOKS holds its own
+entry. NOTEBOOKS, built from the manifest, maps each notebook's path to its entry;
+tests/test_browser_interactions.py fails when a notebook that shows a widget has none.
 
 Each entry says what must be on the page after "Run All Cells":
   widgets: CSS selectors of widgets that must have rendered (.widget-dropdown, .widget-slider,
@@ -17,19 +20,20 @@ and the interactions to perform, in order, one per widget. Each interaction:
   watch:  the CSS selector of what must change (nth via watch_nth, default 0);
   expect: optional text that must appear in the watched element afterwards.
 """
+from counterpart import manifest
 
-NOTEBOOKS = {
-    # partners_map(): picking another partner describes it and redraws the map.
-    "notebooks/01_counterpart_support.ipynb": {
-        "widgets": [".widget-dropdown", ".widget-html", ".widget-image"],
+LESSONS = {
+    # partners_map(): picking another partner describes it and rings it on the map.
+    "01": {
+        "widgets": [".widget-dropdown", ".widget-html"],
         "images": 1,
         "interactions": [
-            {"action": "select", "box": ".widget-vbox:has(> .widget-image)",
+            {"action": "select", "box": ".widget-vbox:has(svg image)",
              "target": ".widget-dropdown", "watch": ".widget-html",
              "expect": "km from Shanghai"},
         ],
     },
-    "notebooks/00_start_here.ipynb": {
+    "00": {
         "widgets": [".widget-dropdown", ".widget-html"],
         "images": 1,
         "interactions": [
@@ -37,7 +41,7 @@ NOTEBOOKS = {
         ],
     },
     # bilingual_reader(): choosing a section shows its first paragraph.
-    "notebooks/02_the_report_as_a_document.ipynb": {
+    "02": {
         "widgets": [".widget-dropdown", ".widget-toggle-button", ".widget-html"],
         "interactions": [
             {"action": "select", "box": ".widget-vbox:has(.widget-toggle-button)",
@@ -45,7 +49,7 @@ NOTEBOOKS = {
         ],
     },
     # flashcards(): "Next card" turns to another term.
-    "notebooks/03_slogans_and_political_language.ipynb": {
+    "03": {
         "widgets": [".widget-button", ".widget-html"],
         "interactions": [
             {"action": "click", "box": ".widget-vbox:has(.widget-radio)",
@@ -53,19 +57,19 @@ NOTEBOOKS = {
         ],
     },
     # number_converter() reads a typed amount; figures_explorer() filters by unit.
-    "notebooks/04_the_numbers.ipynb": {
+    "04": {
         "widgets": [".widget-text", ".widget-dropdown", ".widget-html"],
         "images": 1,
         "interactions": [
             {"action": "type", "box": ".widget-vbox:has(> .widget-text)",
              "target": ".widget-text", "text": "909万户", "watch": ".widget-html",
              "expect": "9,090,000"},
-            {"action": "select", "box": ".widget-vbox:has(.widget-image)",
+            {"action": "select", "box": ".widget-vbox:has(.figures-chart)",
              "target": ".widget-dropdown", "watch": ".widget-html", "watch_nth": -1},
         ],
     },
     # term_picker() and bilingual_reader().
-    "notebooks/05_ethnic_unity_and_the_frontier.ipynb": {
+    "05": {
         "widgets": [".widget-dropdown", ".widget-toggle-button", ".widget-html"],
         "interactions": [
             {"action": "select", "box": ".widget-vbox:has(.term-card)",
@@ -75,7 +79,7 @@ NOTEBOOKS = {
         ],
     },
     # evidence_sorter(): choose a reading, press Compare, read the comparison.
-    "notebooks/06_who_pays_who_gains.ipynb": {
+    "06": {
         "widgets": [".widget-toggle-buttons", ".widget-button", ".widget-html"],
         "interactions": [
             {"action": "click", "box": ".widget-vbox:has(.widget-toggle-buttons)",
@@ -84,15 +88,27 @@ NOTEBOOKS = {
         ],
     },
     # bilingual_reader() in the translation lesson.
-    "notebooks/07_the_report_in_english.ipynb": {
+    "07": {
         "widgets": [".widget-dropdown", ".widget-toggle-button", ".widget-html"],
         "interactions": [
             {"action": "select", "box": ".widget-vbox:has(.widget-toggle-button)",
              "target": ".widget-dropdown", "watch": ".widget-html", "watch_nth": -1},
         ],
     },
-    # A workbook: an answer submitted through the multiple-choice widget gets feedback.
-    "exercises/wb04_the_numbers.ipynb": {
+}
+
+# The multiple-choice widget every workbook has: an answer gets feedback.
+WORKBOOK = {
+    "widgets": [".widget-radio", ".widget-button", ".widget-html"],
+    "interactions": [
+        {"action": "answer", "box": ".widget-vbox:has(.widget-radio)",
+         "target": ".widget-radio", "choice": 0, "watch": ".widget-html"},
+    ],
+}
+
+# Workbooks whose entry says more than WORKBOOK: here, the right and a wrong answer.
+WORKBOOKS = {
+    "04": {
         "widgets": [".widget-radio", ".widget-button", ".widget-html"],
         "interactions": [
             {"action": "answer", "box": ".widget-vbox:has(.widget-radio)",
@@ -104,3 +120,17 @@ NOTEBOOKS = {
         ],
     },
 }
+
+
+def notebooks() -> dict[str, dict]:
+    """Path of each lesson and workbook with an entry -> the entry, in the manifest's order."""
+    found = {}
+    for lesson in manifest.lessons():
+        if lesson.number in LESSONS:
+            found[lesson.lesson] = LESSONS[lesson.number]
+        if lesson.has_workbook:
+            found[lesson.workbook] = WORKBOOKS.get(lesson.number, WORKBOOK)
+    return found
+
+
+NOTEBOOKS = notebooks()

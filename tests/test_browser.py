@@ -87,7 +87,8 @@ def lab(tmp_path_factory):
         if (SOURCE / name).is_dir():
             shutil.copytree(SOURCE / name, root / name,
                             ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-    settings = jupyter_settings.install_settings(tmp / "prefix")   # the classroom settings, as the launcher does
+    # the classroom settings, as the launcher does
+    settings = jupyter_settings.install_settings(tmp / "prefix")
     env = dict(os.environ)
     for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR",
                  "MPLCONFIGDIR"):
@@ -271,7 +272,7 @@ def test_notebook_runs_and_widgets_respond(path, lab, browser):
                     and _kernel_idle(page), RUN_ALL_SECONDS, f"all cells of {path} to run")
         # Widget views render a moment after the kernel goes idle: wait for each.
         for selector in spec.get("widgets", []):
-            _wait_until(lambda: page.locator(selector).count() > 0 or _failures_on_page(page),
+            _wait_until(lambda s=selector: page.locator(s).count() > 0 or _failures_on_page(page),
                         CHANGE_SECONDS, f"a {selector} in {path}")
         failures = _failures_on_page(page)
         assert not failures, f"{path}: cells failed in the browser:\n" + "\n---\n".join(failures)
@@ -285,7 +286,7 @@ def test_notebook_runs_and_widgets_respond(path, lab, browser):
             watched = _scope(page, step).locator(step["watch"]).nth(step.get("watch_nth", 0))
             before = watched.text_content()
             _interact(page, step)
-            _wait_until(lambda: watched.text_content() != before, CHANGE_SECONDS,
+            _wait_until(lambda w=watched, b=before: w.text_content() != b, CHANGE_SECONDS,
                         f"{step['watch']} to change after {step['action']} on {step['target']}")
             if "expect" in step:
                 assert step["expect"] in watched.text_content()

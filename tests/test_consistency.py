@@ -38,7 +38,7 @@ def test_every_flagged_figure_has_a_matching_translation_note():
             continue
         match = notes[(notes["pid"] == figure["pid"])
                       & (notes["issue_type"] == figure["translation_issue"])
-                      & notes["zh"].map(lambda z: _overlap(z, figure["zh_quote"]))]
+                      & notes["zh"].map(lambda z, f=figure: _overlap(z, f["zh_quote"]))]
         assert len(match), f'{figure["fid"]} is flagged {figure["translation_issue"]} ' \
                            "but no translation note says so"
 
@@ -49,7 +49,7 @@ def test_every_note_about_a_figure_is_flagged_on_that_figure():
         if note["issue_type"] not in FIGURE_ISSUES or not numbers.find_figures(note["zh"]):
             continue   # a note about words, not about a number
         same = figures[(figures["pid"] == note["pid"])
-                       & figures["zh_quote"].map(lambda q: _overlap(q, note["zh"]))]
+                       & figures["zh_quote"].map(lambda q, n=note: _overlap(q, n["zh"]))]
         for _, figure in same.iterrows():
             if any(text.normalise(span) in text.normalise(figure["zh_quote"])
                    for _, _, span in numbers.find_figures(note["zh"])):
@@ -58,10 +58,18 @@ def test_every_note_about_a_figure_is_flagged_on_that_figure():
                     f'which is flagged {figure["translation_issue"]}')
 
 
-@pytest.mark.parametrize("table, column", [("figures", "pid"), ("translation_notes", "pid")])
+@pytest.mark.parametrize("table, column", [("figures", "pid"), ("translation_notes", "pid"),
+                                           ("evidence", "pid")])
 def test_every_pid_is_a_report_row(table, column):
     pids = set(load("report")["pid"])
     assert set(load(table)[column]) <= pids
+
+
+def test_every_evidence_quote_is_in_its_paragraph():
+    report = load("report").set_index("pid")
+    for _, row in load("evidence").iterrows():
+        assert text.contains(report.loc[row["pid"], "zh"], row["quote"]), (row["pid"],
+                                                                            row["quote"])
 
 
 KEY_TERMS = ("对口帮扶", "对口支援", "东西部协作", "民族团结")   # the terms the lessons turn on

@@ -1,9 +1,9 @@
 """parse_amount, try_parse and find_figures: the report's figures, what students type, junk."""
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from counterpart.numbers import (Amount, NumberParseError, find_figures, parse_amount,
-                                 try_parse)
+from counterpart.numbers import Amount, NumberParseError, find_figures, parse_amount, try_parse
 
 # (text, value, qualifier, unit, per_time): the report's own forms, then Chinese numerals.
 EXAMPLES = [
@@ -122,7 +122,8 @@ def test_find_figures_keeps_dates_and_ordinals_whole_and_skips_words():
 
 
 CHINESEISH = st.text(alphabet="0123456789０１２.,，%％万亿萬億多余餘约約近將超过過以上左右元亩"
-                              "人次所()（）个家场數数几十百千零〇一二两三四五六七八九点第年月日/: 　a",
+                              "人次所()（）个家场數数几十百千零〇一二两三四五六七八九点第年月日"
+                              "/: 　a",
                      max_size=40)
 ANYTHING = st.one_of(st.text(), CHINESEISH, st.floats(), st.integers(), st.none(),
                      st.binary(max_size=20))

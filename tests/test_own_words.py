@@ -32,7 +32,7 @@ def blog_runs():
 def our_texts():
     for table, columns in {"report_en": ["en"], "terms": ["en", "note"],
                            "translation_notes": ["explanation", "suggested_en"],
-                           "figures": ["counts", "note"]}.items():
+                           "figures": ["counts", "note"], "evidence": ["why"]}.items():
         frame = load(table)
         for column in columns:
             for i, value in enumerate(frame[column].dropna()):

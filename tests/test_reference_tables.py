@@ -195,6 +195,7 @@ def test_partners_in_report_flag_matches_the_report(partners, report_text):
 def test_every_partner_has_a_recorded_geonames_id(partners):
     # The build script looks coordinates up by these ids; a new place needs one.
     import importlib.util
+
     from counterpart.paths import ROOT
     path = ROOT / "scripts" / "build_reference.py"
     spec = importlib.util.spec_from_file_location("build_reference", path)

@@ -90,7 +90,7 @@ def test_pleco_file_parses_and_matches_the_deck(deck04):
     categories, entries = read_pleco(pleco)
     assert categories == ["Counterpart report vocabulary · lesson 04 · HSK 6 and above"]
     assert [e[0] for e in entries] == [c.word for c in items]
-    for (word, pinyin, definition), card in zip(entries, items):
+    for (_word, pinyin, definition), card in zip(entries, items, strict=True):
         english, example, example_en = definition.split(vocab.PLECO_NEWLINE)
         assert pinyin == card.pinyin and english.startswith(card.english)
         assert english.endswith("[CC-CEDICT, CC BY-SA 4.0]") == (card.source == "CC-CEDICT")

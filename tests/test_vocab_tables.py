@@ -106,7 +106,8 @@ def test_longest_listed_item_wins(items):
 def test_punctuated_slogans_are_phrases(generated):
     _, segments = generated
     words = {w for ws in segments.values() for w in ws}
-    for slogan in ["中央要求、当地所需、上海所能", "1+16+N", "组团+接力", "广泛交往、全面交流、深度交融"]:
+    for slogan in ["中央要求、当地所需、上海所能", "1+16+N", "组团+接力",
+                   "广泛交往、全面交流、深度交融"]:
         assert slogan in words, slogan
 
 

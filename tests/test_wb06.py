@@ -2,7 +2,6 @@
 hint that does not give the answer away, blanks await an answer, expected answers follow the
 data, Task 6's key mirrors the lesson's evidence table, and nothing a student types makes a
 check crash."""
-import ast
 import json
 import re
 
@@ -14,7 +13,7 @@ from hypothesis import strategies as st
 import fuzz
 from counterpart import text
 from counterpart.data import load
-from counterpart.paths import EXERCISES, ROOT
+from counterpart.paths import EXERCISES
 from counterpart.workbooks import wb06
 
 TASKS = [wb06.task_1, wb06.task_2, wb06.task_3, wb06.task_4, wb06.task_5, wb06.task_6]
@@ -209,11 +208,8 @@ def test_task_5_follows_the_data(monkeypatch):
 # --- Task 6 · Three lines and the boomerang hypothesis ----------------------------------------
 
 def lesson_evidence():
-    """The rows of lesson 06's evidence table (section 8), read from the notebook's code."""
-    nb = json.loads((ROOT / "notebooks" / "06_who_pays_who_gains.ipynb").read_text("utf-8"))
-    cell = next("".join(c["source"]) for c in nb["cells"] if c.get("id") == "evidence-table")
-    rows = ast.literal_eval(re.search(r"rows = (\[.*?\n\])", cell, re.S).group(1))
-    return pd.DataFrame(rows, columns=["pid", "quote", "reading", "fits_h2", "why"])
+    """The rows of lesson 06's evidence table (section 8): data/evidence.csv."""
+    return load("evidence")
 
 
 def test_task_6_lines_are_quoted_exactly_and_the_key_mirrors_the_lesson():

@@ -1,13 +1,18 @@
 """Each widget, driven headlessly: set a value, fire the callbacks, read what is shown."""
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from counterpart import maps, widgets  # noqa: E402
 from counterpart.data import load  # noqa: E402
+from counterpart.widgets.base import esc  # noqa: E402
+from counterpart.widgets.reader import highlight  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +43,7 @@ def test_reader_shows_chinese_and_english_side_by_side():
     english = load("report_en").set_index("pid").loc["1.3.1", "en"]
     shown = box.display.value
     assert "一是做强产业帮扶" in shown
-    assert widgets._esc(english[:40]) in shown
+    assert esc(english[:40]) in shown
 
 
 def test_reader_highlights_slogans_and_figures_with_glosses_on_demand():
@@ -62,7 +67,7 @@ def test_reader_shows_a_translation_note_where_there_is_one():
 
 
 def test_highlight_escapes_html_and_keeps_every_character():
-    marked = widgets._highlight("a<b>对口帮扶c", [("对口帮扶", "slogan", "tip")])
+    marked = highlight("a<b>对口帮扶c", [("对口帮扶", "slogan", "tip")])
     assert "&lt;b&gt;" in marked and '<mark class="slogan" title="tip">对口帮扶</mark>' in marked
 
 
@@ -71,7 +76,7 @@ def test_flashcards_reveal_and_advance():
     first = box.current()
     assert first["zh"] in box.front.value and box.back.value == ""
     box.reveal.click()
-    assert first["pinyin"] in box.back.value and widgets._esc(first["en"]) in box.back.value
+    assert first["pinyin"] in box.back.value and esc(first["en"]) in box.back.value
     box.next.click()
     assert box.current()["zh"] != first["zh"] and box.back.value == ""
 
@@ -107,17 +112,57 @@ def test_figures_explorer_filters_and_redraws():
     box.per_time.value = True
     assert 0 < len(box.selection) < everything
     assert box.selection["per_time"].all()
-    assert box.axes is not None
-    assert len(box.axes.patches) == len(box.selection.dropna(subset=["value"]))
+    bars = box.chart.value.count('<tr class="bar">')
+    assert bars == len(box.selection.dropna(subset=["value"])) > 0
     first_quote = box.selection["zh_quote"].iloc[0]
-    assert widgets._esc(first_quote) in box.table.value
+    assert esc(first_quote) in box.table.value
+
+
+def test_figures_explorer_has_all_units():
+    box = widgets.figures_explorer()
+    box.unit.value = "(all)"
+    figures = load("figures")
+    assert len(box.selection) == len(figures)
+    assert box.chart.value.count('<tr class="bar">') == figures["value"].notna().sum()
+    for unit in set(figures.dropna(subset=["value"])["unit"]):   # one scale per unit
+        assert f"Unit: {unit} (" in box.chart.value
 
 
 def test_figures_explorer_says_when_nothing_matches():
     box = widgets.figures_explorer()
     box.unit.value = "percent"
     box.per_time.value = True
-    assert "0 figure(s)" in box.table.value and box.axes is None
+    assert box.selection.empty and box.chart.value == ""
+    assert "No figure matches these filters" in box.table.value
+    assert "<table" not in box.table.value          # a sentence, not a bare header
+
+
+def test_figures_explorer_chart_shows_full_labels_and_title():
+    """The chart is HTML: labels are whole (not cut), bars fit their cell, the title is there.
+
+    The browser lays it out at any width, wrapping text inside its cells, so instead of
+    measuring text against the chart's bounds this checks the HTML's structure.
+    """
+    box = widgets.figures_explorer()
+    box.unit.value = "(all)"
+    chart = box.chart.value
+    assert chart.startswith('<figure class="figures-chart"') and chart.endswith("</figure>")
+    assert "<figcaption><b>Figures the report states</b>" in chart
+    plotted = load("figures").dropna(subset=["value"])
+    for _, row in plotted.iterrows():       # every label whole, however long
+        assert f'{row["fid"]} {widgets.base.zh(row["counts"])}</th>' in chart
+    widths = [float(w) for w in re.findall(r"height:1em;width:([0-9.]+)%", chart)]
+    assert len(widths) == len(plotted) and all(0 < w <= 100 for w in widths)
+    assert "…" not in chart and "text-overflow" not in chart and "nowrap" not in chart
+
+
+def test_figures_explorer_bars_grow_with_the_value_on_a_log_scale():
+    box = widgets.figures_explorer()
+    box.unit.value = "yuan"
+    shown = box.selection.dropna(subset=["value"])
+    widths = [float(w) for w in re.findall(r"height:1em;width:([0-9.]+)%", box.chart.value)]
+    order = shown["value"].astype(float).argsort().to_numpy()
+    assert [widths[i] for i in order] == sorted(widths)
 
 
 def test_converter_reads_what_a_student_types():
@@ -131,16 +176,33 @@ def test_converter_reads_what_a_student_types():
     assert "Type an amount" in box.display.value
 
 
-def test_partners_map_describes_and_draws_the_chosen_place():
-    box = maps.partners_map()
+def test_partners_map_describes_and_rings_the_chosen_place():
+    box = widgets.partners_map()
     partners = load("partners").reset_index(drop=True)
     index = int(partners.index[partners["report_name"].fillna("") == "日喀则"][0])
     box.picker.value = index
     assert "日喀则" in box.info.value and "km from Shanghai" in box.info.value
     assert "0.7" in box.info.value                       # the row that names it
-    offsets = box.axes.collections[-1].get_offsets()      # the highlight ring
-    assert tuple(offsets[0]) == pytest.approx((partners.loc[index, "lon"],
-                                               partners.loc[index, "lat"]))
+    ring = re.search(r'<circle class="selected" cx="([0-9.]+)" cy="([0-9.]+)"', box.image.value)
+    assert (float(ring[1]), float(ring[2])) == pytest.approx(box._points[index], abs=0.1)
+    assert f'stroke-width="3">{partners.loc[index, "place_zh"]}</text>' in box.image.value
+
+
+def test_partners_map_ring_lies_where_the_map_puts_the_place():
+    """The ring's pixel position, put back through the map's axes, is the place's lon/lat."""
+    from matplotlib.figure import Figure
+
+    from counterpart.widgets.partners_map import DPI, SIZE
+    partners = load("partners").reset_index(drop=True)
+    ax = maps.draw(partners, ax=Figure(figsize=SIZE, dpi=DPI).subplots())
+    ax.figure.canvas.draw()
+    box = widgets.partners_map()
+    for index in (0, len(partners) - 1):
+        x, y = box._points[index]
+        lon, lat = ax.transData.inverted().transform((x, SIZE[1] * DPI - y))
+        assert (lon, lat) == pytest.approx((partners.loc[index, "lon"],
+                                            partners.loc[index, "lat"]), abs=0.01)
+        assert 0 <= x <= SIZE[0] * DPI and 0 <= y <= SIZE[1] * DPI
 
 
 def test_distance_is_a_great_circle_distance():
@@ -155,3 +217,31 @@ def test_map_draws_land_without_borders_and_every_partner():
     points = sum(len(c.get_offsets()) for c in ax.collections)
     assert points == len(partners) + 1                   # every partner, plus Shanghai
     assert len(ax.patches) == len(maps.land_rings())
+
+
+EVIDENCE = pd.DataFrame({
+    "pid": ["1.3.1", "1.3.2", "1.1.0"],
+    "quote": ["又丰富了上海市民菜篮子", "就地就近就业80多万人次", "专项资金预算"],
+    "reading": ["consistent", "against", "silent"],
+})
+
+
+def test_sorter_counts_agreement_and_shows_every_row():
+    box = widgets.evidence_sorter(EVIDENCE)
+    box.pickers[0].value = "consistent"
+    box.pickers[1].value = "silent"
+    box.button.click()
+    shown = box.result.value
+    assert "You read 1 of 3" in shown
+    assert "(not chosen)" in shown
+    assert shown.count("<tr><td>") == 3
+    assert "different: can you say why?" in shown
+
+
+def test_sorter_all_same():
+    box = widgets.evidence_sorter(EVIDENCE)
+    for picker, reading in zip(box.pickers, EVIDENCE["reading"]):
+        picker.value = reading
+    box.button.click()
+    assert "You read 3 of 3" in box.result.value
+    assert "different" not in box.result.value

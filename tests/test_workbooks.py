@@ -5,13 +5,11 @@ import importlib.util
 import json
 import re
 import shutil
-
 from pathlib import Path
 
 import pytest
 
 from counterpart import manifest
-
 from counterpart.paths import EXERCISES, ROOT  # noqa: F401
 
 _spec = importlib.util.spec_from_file_location(

@@ -29,7 +29,8 @@ def main(argv=None) -> int:
                         help="hand in even when no task is answered")
     args = parser.parse_args(argv)
     if args.command == "grade":
-        from .grading import grade as run_grade, summary
+        from .grading import grade as run_grade
+        from .grading import summary
         folder = args.folder.resolve()
         if not folder.exists():
             print(f"{args.folder} does not exist: give the folder (or zip) of hand-ins.",

@@ -347,10 +347,11 @@ def _run_one(args):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def grade(folder: Path, out: Path, limits: sandbox.Limits = sandbox.Limits(),
+def grade(folder: Path, out: Path, limits: sandbox.Limits | None = None,
           workers: int | None = None, say=print) -> list[Submission]:
     """Grade every notebook in ``folder`` (or zip); write the gradebook, the feedback pages
     and the open-answer sheet into ``out``. Returns the submissions, in gradebook order."""
+    limits = limits or sandbox.Limits()
     folder, out = Path(folder).resolve(), Path(out).resolve()
     workbooks = course_workbooks()
     isolate = sandbox.isolation_works()

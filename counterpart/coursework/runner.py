@@ -12,6 +12,7 @@ so nothing a submission does here can change its grade, only its answers.
 
 Standard library plus IPython; numpy and pandas values are recognised without importing them.
 """
+import contextlib
 import json
 import math
 import os
@@ -94,10 +95,9 @@ def limit_resources(limits):
                       ("RLIMIT_FSIZE", "file_bytes"), ("RLIMIT_CORE", None)):
         value = limits.get(key, 0) if key else 0
         if hasattr(resource, name) and value is not None:
-            try:
+            # A limit this system does not allow is skipped: the others still apply.
+            with contextlib.suppress(ValueError, OSError):
                 resource.setrlimit(getattr(resource, name), (value, value))
-            except (ValueError, OSError):
-                pass             # a limit this system does not allow: the others still apply
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # writing past the limit fails, no kill
 

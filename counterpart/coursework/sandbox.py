@@ -8,6 +8,7 @@ attacker: see the README ("What the grader protects against").
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -98,10 +99,8 @@ def _kill(process: subprocess.Popen):
             process.kill()
     except (ProcessLookupError, PermissionError, OSError):
         pass
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
 
 
 def run_program(program: list[dict], workdir: Path, limits: Limits, *, isolate: bool,
@@ -129,7 +128,7 @@ def run_program(program: list[dict], workdir: Path, limits: Limits, *, isolate: 
             os.chown(path, NOBODY, NOBODY)
         workdir.chmod(0o700)
         command = _isolated(command, list(hidden))
-    output = open(workdir / "output.txt", "wb")
+    output = open(workdir / "output.txt", "wb")  # noqa: SIM115 - closed after the run
     # A new session, so the whole group (children included) can be killed at the end. The
     # runner sets its own resource limits before it runs any submission code.
     kwargs = {"start_new_session": True, "pass_fds": (write_end,)} if os.name == "posix" else {
@@ -185,10 +184,9 @@ def _collect(process: subprocess.Popen, fd: int, limits: Limits) -> Run:
                 run.status, run.note = "too much output", "its answers were too large"
                 break
             if kind == "eof":
-                try:
-                    process.wait(timeout=5)     # its own exit status, before we kill the group
-                except subprocess.TimeoutExpired:
-                    pass
+                # its own exit status, before we kill the group
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(timeout=5)
                 break
             if kind != "event" or not isinstance(event, dict):
                 continue

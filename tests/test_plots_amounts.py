@@ -1,5 +1,5 @@
-"""Lesson 06's helpers: the amounts chart keeps each amount on its own row (no total, floors
-drawn as floors), and the evidence sorter reports what the student chose against the lesson."""
+"""plots.separate_amounts_chart (lesson 06) keeps each amount on its own row: no total, and
+floors drawn as floors."""
 import matplotlib
 
 matplotlib.use("Agg")
@@ -8,9 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from counterpart.lesson_06 import (FLOOR_STRETCH, evidence_sorter,  # noqa: E402
-                                   separate_amounts_chart, yuan_words)
-from counterpart.plots import PALETTE  # noqa: E402
+from counterpart.plots import FLOOR_STRETCH, PALETTE, separate_amounts_chart, yuan_words  # noqa: E402
 
 MONEY = pd.DataFrame({
     "value": [6e10, 3e10, 3e8, 2.8e8],
@@ -64,34 +62,6 @@ def test_missing_value_is_refused():
     broken.loc[1, "value"] = float("nan")
     with pytest.raises(ValueError, match="value"):
         separate_amounts_chart(broken)
-
-
-EVIDENCE = pd.DataFrame({
-    "pid": ["1.3.1", "1.3.2", "1.1.0"],
-    "quote": ["又丰富了上海市民菜篮子", "就地就近就业80多万人次", "专项资金预算"],
-    "reading": ["consistent", "against", "silent"],
-})
-
-
-def test_sorter_counts_agreement_and_shows_every_row():
-    box = evidence_sorter(EVIDENCE)
-    box.pickers[0].value = "consistent"
-    box.pickers[1].value = "silent"
-    box.button.click()
-    shown = box.result.value
-    assert "You read 1 of 3" in shown
-    assert "(not chosen)" in shown
-    assert shown.count("<tr><td>") == 3
-    assert "different: can you say why?" in shown
-
-
-def test_sorter_all_same():
-    box = evidence_sorter(EVIDENCE)
-    for picker, reading in zip(box.pickers, EVIDENCE["reading"]):
-        picker.value = reading
-    box.button.click()
-    assert "You read 3 of 3" in box.result.value
-    assert "different" not in box.result.value
 
 
 @pytest.mark.parametrize("amount, words", [(1e8, "100 million"), (1e9, "1 billion"),

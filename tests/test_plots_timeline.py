@@ -1,4 +1,4 @@
-"""Lesson 01's timeline chart: dates land at the right place, every event gets its own row
+"""plots.timeline_chart (lesson 01): dates land at the right place, every event gets its own row
 and label, and the confidence grade is visible."""
 import matplotlib
 
@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from counterpart.lesson_01 import GRADE_STYLE, decimal_year, timeline_chart  # noqa: E402
+from counterpart.plots import GRADE_STYLE, decimal_year, timeline_chart  # noqa: E402
 
 
 @pytest.mark.parametrize("date, expected", [
