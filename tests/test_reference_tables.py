@@ -23,7 +23,7 @@ def report_text():
 
 
 def test_sources_hold_every_id_the_course_may_cite(sources):
-    expected = ({"report", "geonames"} | {f"S{n}" for n in range(1, 69)}
+    expected = ({"report", "geonames"} | {f"S{n}" for n in range(1, 71)}
                 | {f"R{n}" for n in range(1, 46)})
     assert set(sources["id"]) == expected
 
