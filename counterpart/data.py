@@ -18,6 +18,12 @@ import pandas as pd
 from .paths import DATA
 
 CONFIDENCE = ("H", "M", "L")
+# Source labels (sources.csv). The website groups sources by these names: keep them stable.
+PRODUCER_TYPES = ("government", "party", "state_media", "independent_media", "academic",
+                  "research_institute", "think_tank", "ngo", "un_body", "multilateral",
+                  "individual", "translation", "reference", "unknown")
+# Towards the official account, set from what the work says (never from nationality).
+STANCES = ("close", "critical", "analytic", "unknown")
 
 
 class DataError(ValueError):
@@ -53,14 +59,19 @@ TABLES = {
         Col("zh"),
     ), key="pid"),
     "report_en": Table("report_en.csv", (Col("pid"), Col("en")), key="pid"),
-    "terms": Table("terms.csv", (Col("zh"), Col("pinyin"), Col("en"), Col("note", required=False)),
+    "terms": Table("terms.csv", (Col("zh"), Col("pinyin"), Col("en"), Col("note", required=False),
+                                 Col("source", many=True)),
                    key="zh"),
     "sources": Table("sources.csv", (
         Col("id", pattern=r"[A-Za-z][A-Za-z0-9_-]*"),
         Col("short"),
         Col("citation"),
         Col("url", required=False, pattern=r"https?://\S+"),
-        Col("standpoint"),
+        # Who made the work and where it stands: the same labels for every side (data/README.md).
+        Col("producer_type", allowed=PRODUCER_TYPES),
+        Col("producer"),
+        Col("country"),
+        Col("stance", allowed=STANCES),
         Col("confidence", allowed=CONFIDENCE),
         Col("note", required=False),
     ), key="id"),

@@ -12,13 +12,6 @@ import pytest
 from counterpart.data import load
 from counterpart.text import contains
 
-STANDPOINTS = {
-    "official PRC", "official Shanghai", "UN", "scholarly (PRC)", "scholarly", "think-tank",
-    "advocacy", "journalistic", "state media", "translation", "primary source",
-    "reference (gazetteer)", "web page (unknown standpoint)",
-}
-
-
 @pytest.fixture(scope="module")
 def sources():
     return load("sources")
@@ -30,14 +23,32 @@ def report_text():
 
 
 def test_sources_hold_every_id_the_course_may_cite(sources):
-    expected = ({"report", "geonames"} | {f"S{n}" for n in range(1, 55)}
+    expected = ({"report", "geonames"} | {f"S{n}" for n in range(1, 71)}
                 | {f"R{n}" for n in range(1, 46)})
     assert set(sources["id"]) == expected
 
 
-def test_sources_standpoints_come_from_the_agreed_list(sources):
-    unknown = set(sources["standpoint"]) - STANDPOINTS
-    assert not unknown, f"standpoints not in the agreed list: {unknown}"
+def test_every_source_carries_the_four_labels(sources):
+    # the loader checks producer_type and stance against their closed lists; none may be blank
+    for column in ("producer_type", "producer", "country", "stance"):
+        assert sources[column].notna().all(), f"a source has no {column}"
+
+
+def test_labels_follow_the_same_rule_for_every_side(sources):
+    by_id = sources.set_index("id")
+    # Scholarship is labelled by producer, whichever country it comes from (no "PRC" type).
+    assert by_id.loc["R5", "producer_type"] == by_id.loc["R15", "producer_type"] == "academic"
+    # Stance comes from what the work says: PRC-based work is not all "close" ...
+    assert by_id.loc["R3", "stance"] == "analytic" and by_id.loc["R17", "stance"] == "critical"
+    # ... and a UN office, a European institute and state-owned outlets say who they are.
+    assert by_id.loc["R22", "producer_type"] == "un_body" and "OHCHR" in by_id.loc["R22", "producer"]
+    assert by_id.loc["R38", "country"] == "Sweden"
+    assert all("state-owned" in by_id.loc[i, "producer"] for i in ("S15", "S18", "S36", "R44"))
+
+
+def test_a_work_of_unknown_producer_has_unknown_stance(sources):
+    unknown = sources[sources["producer_type"] == "unknown"]
+    assert set(unknown["stance"]) == {"unknown"}
 
 
 def test_unverified_reading_is_graded_low_and_flagged(sources):

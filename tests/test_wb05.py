@@ -228,19 +228,19 @@ def test_task_5_follows_the_report(monkeypatch):
     assert wb05.task_5(EXPECTED_5).ok is False
 
 
-# --- Task 6 · The standpoint of R22 ----------------------------------------------------------
+# --- Task 6 · Who produced R22? ----------------------------------------------------------
 
 def test_task_6_key_agrees_with_sources_csv():
-    standpoint = SOURCES.set_index("id").loc[wb05.SOURCE_6, "standpoint"]
-    assert wb05.OPTIONS_6.count(standpoint) == 1
-    assert "abcde"[wb05.OPTIONS_6.index(standpoint)] == wb05.ANSWER_6
+    producer_type = SOURCES.set_index("id").loc[wb05.SOURCE_6, "producer_type"]
+    assert wb05.OPTIONS_6.count(producer_type) == 1
+    assert "abcde"[wb05.OPTIONS_6.index(producer_type)] == wb05.ANSWER_6
 
 
 def test_task_6_options_are_labels_the_course_uses():
-    assert set(wb05.OPTIONS_6) <= set(SOURCES["standpoint"])
+    assert set(wb05.OPTIONS_6) <= set(SOURCES["producer_type"])
 
 
-@pytest.mark.parametrize("form", ["b", "B", "(b)", "b)", "UN", "un", "United Nations"])
+@pytest.mark.parametrize("form", ["b", "B", "(b)", "b)", "un_body", "UN", "un", "United Nations"])
 def test_task_6_accepts_letter_or_label(form):
     assert wb05.task_6(form).ok is True
 

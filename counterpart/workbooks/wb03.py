@@ -41,7 +41,7 @@ def _components(zh):
 
 # --- Task 1: pinyin of 两个维护 ----------------------------------------------------------------
 
-HINT_1 = (f"{LESSON}, section 2 'Loyalty formulas: row 1.1.0': the glossary's pinyin column "
+HINT_1 = (f"{LESSON}, section 2 'Alignment formulas: row 1.1.0': the glossary's pinyin column "
           "gives it, with tone marks.")
 
 

@@ -189,19 +189,20 @@ def task_5(answer):
     return checks.correct()
 
 
-# --- Task 6 · The standpoint of R22 (multiple choice) ----------------------------------------
+# --- Task 6 · Who produced R22? (multiple choice) ---------------------------------------------
 
 SOURCE_6 = "R22"
-OPTIONS_6 = ["official PRC", "UN", "scholarly", "advocacy", "think-tank"]
+OPTIONS_6 = ["government", "un_body", "academic", "ngo", "think_tank"]
 ANSWER_6 = "b"
 HINT_6 = (f"{LESSON}, section 8 (Xinjiang, 2017–2022: sources side by side): look the source "
-          "up, e.g. sources.set_index(\"id\").loc[\"R22\", \"standpoint\"].")
+          "up, e.g. sources.set_index(\"id\").loc[\"R22\", \"producer_type\"].")
 
 
 @never_raises
 def task_6(answer):
-    if isinstance(answer, str) and checks.plain(answer) == checks.plain("United Nations"):
-        answer = "UN"
+    if isinstance(answer, str) and checks.plain(answer) in (checks.plain("United Nations"),
+                                                            checks.plain("UN")):
+        answer = "un_body"
     return checks.choice(answer, ANSWER_6, OPTIONS_6, HINT_6)
 
 
