@@ -8,17 +8,22 @@ Windows) with nothing but Python 3.11 or newer.
     python course.py copy       copy the notebooks into my-work/ for a student to edit
     python course.py export F   save notebook F as HTML in my-work/hand-in/ to hand it in
     python course.py publish D  copy the course without the answer keys into folder D
+    python course.py link       print the nbgitpuller link that opens the course on a JupyterHub
+    python course.py classroom-test --students N   a class of N on a real JupyterHub, here
 
-Everything is installed into .venv/ inside the course folder; nothing touches the system.
+Everything is installed into .venv/ inside the course folder; nothing touches the system
+(on a JupyterHub whose environment has the course's packages, that environment is used).
 """
 import argparse
 import hashlib
+import importlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import types
 import venv
 from pathlib import Path
 
@@ -65,6 +70,34 @@ def ensure_env(with_tests):
     return python
 
 
+COURSE_PACKAGES = "import counterpart, jupyterlab, ipywidgets, pandas, matplotlib"
+
+
+def course_python():
+    """The Python that runs the course. On a JupyterHub (or with COURSE_USE_CURRENT_ENV=1) it
+    is the hub's own, when that already has the course's packages: no student builds a .venv
+    of over 100 packages. Anywhere else, .venv (created on first use)."""
+    on_hub = os.environ.get("JUPYTERHUB_USER") or os.environ.get("COURSE_USE_CURRENT_ENV") == "1"
+    if on_hub:
+        # -P: find the packages installed, not the counterpart/ folder beside this script.
+        found = subprocess.run([sys.executable, "-P", "-c", COURSE_PACKAGES], cwd=ROOT,
+                               capture_output=True)
+        if found.returncode == 0:
+            return Path(sys.executable)
+        say("this environment lacks the course's packages (see the README's JupyterHub section)")
+    return ensure_env(with_tests=False)
+
+
+def course_module(name):
+    """counterpart.<name> without the package's __init__ (which needs pandas and matplotlib):
+    counterpart/manifest.py and counterpart/launch.py are standard library only."""
+    if "counterpart" not in sys.modules:
+        package = types.ModuleType("counterpart")
+        package.__path__ = [str(ROOT / "counterpart")]
+        sys.modules["counterpart"] = package
+    return importlib.import_module(f"counterpart.{name}")
+
+
 def install_settings(python):
     """Install the classroom JupyterLab settings (no news or update pop-ups, no extension
     manager) into the environment of ``python`` (see scripts/jupyter_settings.py)."""
@@ -90,7 +123,7 @@ def deterministic_env(tmp):
 
 
 def cmd_lab(args):
-    python = ensure_env(with_tests=False)
+    python = course_python()
     say(f"opening JupyterLab at {START} (stop it with Ctrl+C)")
     as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     # The course folder as the root (so exercises/ and data/ are in the file browser and the
@@ -168,7 +201,7 @@ def cmd_copy(args):
 
 def cmd_export(args):
     """Save a notebook as a self-contained HTML page (Chinese intact) for handing in."""
-    python = ensure_env(with_tests=False)
+    python = course_python()
     out = Path(args.output_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     for path in args.paths:
@@ -197,6 +230,26 @@ def cmd_publish(args):
     say(f"copied {kept} files to {dest}, without exercises/solutions/")
 
 
+def cmd_link(args):
+    """Print the nbgitpuller link for a class: defaults from course.toml's [launch]."""
+    launch = course_module("launch")
+    defaults = launch.defaults()
+    hub, repo = args.hub or defaults.get("hub"), args.repo or defaults.get("repo")
+    if not hub or not repo:
+        sys.exit("give the hub's address and the course's git address: --hub https://hub.example.edu "
+                 "--repo https://github.com/you/course (or set them in course.toml's [launch])")
+    try:
+        print(launch.hub_link(hub, repo, args.branch or defaults.get("branch") or "main"))
+    except ValueError as error:
+        sys.exit(f"cannot make the link: {error}")
+
+
+def cmd_classroom_test(args):
+    """Run scripts/classroom_test.py (a JupyterHub on this machine) in the test environment."""
+    python = ensure_env(with_tests=True)
+    run([str(python), str(ROOT / "scripts" / "classroom_test.py"), *args.rest])
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -223,10 +276,18 @@ def main(argv=None):
     publish = sub.add_parser("publish", help="copy the course without the answer keys")
     publish.add_argument("dest", help="a new, empty folder")
     publish.set_defaults(func=cmd_publish)
+    link = sub.add_parser("link", help="print the nbgitpuller link for a JupyterHub")
+    link.add_argument("--hub", help="the hub's address, e.g. https://hub.example.edu")
+    link.add_argument("--repo", help="the course's git address (https://... or file://...)")
+    link.add_argument("--branch", help="a branch, or a tag to pin a release (default: main)")
+    link.set_defaults(func=cmd_link)
+    classroom = sub.add_parser("classroom-test", help="a class on a JupyterHub on this machine",
+                               epilog="Options (--students N, ...) go to scripts/classroom_test.py.")
+    classroom.set_defaults(func=cmd_classroom_test)
     args, rest = parser.parse_known_args(argv)
-    if rest and args.command not in ("lab", "test"):
+    if rest and args.command not in ("lab", "test", "classroom-test"):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
-    args.rest = rest      # lab and test pass anything else on to jupyter lab and pytest
+    args.rest = rest      # lab, test and classroom-test pass anything else on
     args.func(args)
 
 
