@@ -70,7 +70,7 @@ def ensure_env(with_tests):
     return python
 
 
-COURSE_PACKAGES = "import counterpart, jupyterlab, ipywidgets, pandas, matplotlib"
+COURSE_PACKAGES = ("counterpart", "jupyterlab", "ipywidgets", "pandas", "matplotlib")
 
 
 def course_python():
@@ -80,8 +80,9 @@ def course_python():
     on_hub = os.environ.get("JUPYTERHUB_USER") or os.environ.get("COURSE_USE_CURRENT_ENV") == "1"
     if on_hub:
         # -P: find the packages installed, not the counterpart/ folder beside this script.
-        found = subprocess.run([sys.executable, "-P", "-c", COURSE_PACKAGES], cwd=ROOT,
-                               capture_output=True)
+        check = ("import importlib.util as u, sys; "
+                 f"sys.exit(any(u.find_spec(name) is None for name in {COURSE_PACKAGES!r}))")
+        found = subprocess.run([sys.executable, "-P", "-c", check], cwd=ROOT, capture_output=True)
         if found.returncode == 0:
             return Path(sys.executable)
         say("this environment lacks the course's packages (see the README's JupyterHub section)")

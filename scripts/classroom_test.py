@@ -416,9 +416,16 @@ class Student:
         error = ""
         while True:
             message = await asyncio.wait_for(ws.receive(), timeout=self.timeout)
-            if message.type != aiohttp.WSMsgType.TEXT:
+            if message.type == aiohttp.WSMsgType.TEXT:
+                msg = json.loads(message.data)
+            elif message.type == aiohttp.WSMsgType.BINARY:
+                # A message with binary buffers (a widget's, say): the first part is the JSON.
+                data = message.data
+                count = int.from_bytes(data[:4], "big")
+                offsets = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(count)]
+                msg = json.loads(data[offsets[0]:offsets[1] if count > 1 else None])
+            else:
                 raise RuntimeError(f"the kernel's websocket closed ({message.type})")
-            msg = json.loads(message.data)
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             if msg["msg_type"] == "error":
@@ -522,7 +529,10 @@ def run_class(students: int, lesson: str | None = None, timeout: float = 900) ->
     with tempfile.TemporaryDirectory(prefix="classroom-") as tmp_name:
         tmp = Path(tmp_name)
         upstream = make_upstream(tmp)
+        load_before = os.getloadavg()[0]
+        began = time.monotonic()
         with Hub(tmp) as hub:
+            hub_start_s = time.monotonic() - began
             link = subprocess.run(
                 [sys.executable, str(ROOT / "course.py"), "link", "--hub", hub.url,
                  "--repo", upstream.as_uri(), "--branch", "main"],
@@ -534,7 +544,9 @@ def run_class(students: int, lesson: str | None = None, timeout: float = 900) ->
             finally:
                 sampler.halt.set()
                 sampler.join()
+            stopping = time.monotonic()
             hub.stop()
+            hub_stop_s = time.monotonic() - stopping
             left = hub.still_running()
         done = [r["done_s"] for r in outcome["runs"].values()]
         ready = [r["ready_s"] for r in outcome["runs"].values()]
@@ -543,6 +555,8 @@ def run_class(students: int, lesson: str | None = None, timeout: float = 900) ->
         return {
             "students": students, "lesson": lesson, "link": link,
             "cpus": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
+            "load_average_before": round(load_before, 1),
+            "hub_start_s": round(hub_start_s, 1), "hub_stop_s": round(hub_stop_s, 1),
             "failures": outcome["failures"],
             "notebooks_run": len(done),
             "cells_per_student": sorted({r["cells"] for r in outcome["runs"].values()}),
