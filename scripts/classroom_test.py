@@ -297,6 +297,14 @@ class MemorySampler(threading.Thread):
             self.peak_used = max(self.peak_used, psutil.virtual_memory().used - self.baseline_used)
 
 
+KERNEL_START_S = 180   # a kernel that has not answered by then is restarted (once)
+CELL_S = 300           # the longest any one cell may take
+
+
+class KernelLost(RuntimeError):
+    """The kernel never answered, or its connection closed: a student would restart it."""
+
+
 class Student:
     """One student with a browser's cookie jar, driving the hub over HTTP and websockets."""
 
@@ -308,6 +316,7 @@ class Student:
         self.times: dict[str, float] = {}
         self.folder = ""
         self.notebook = ""
+        self.retries: list[str] = []
 
     def cookie(self, name: str, path_prefix: str = "/") -> str:
         for morsel in self.jar:
@@ -381,6 +390,15 @@ class Student:
                 raise RuntimeError(f"saving {path}: {response.status} {await response.text()}")
 
     async def run_notebook(self, path: str) -> int:
+        """Run the notebook in a new kernel; if the kernel never came up (a loaded machine),
+        once more in another, as a student would restart it. Returns the cells run."""
+        try:
+            return await self.run_in_new_kernel(path)
+        except KernelLost as lost:
+            self.retries.append(f"{path}: {lost}")
+            return await self.run_in_new_kernel(path)
+
+    async def run_in_new_kernel(self, path: str) -> int:
         """Start a kernel for the notebook, run its code cells in order; returns the count."""
         nb = (await self.contents(path))["content"]
         body = {"path": path, "type": "notebook", "name": Path(path).name,
@@ -388,13 +406,22 @@ class Student:
         async with self.session.post(self.server("api/sessions"), json=body,
                                      headers=self.headers()) as response:
             if response.status != 201:
-                raise RuntimeError(f"no kernel: {response.status} {await response.text()}")
-            kernel = (await response.json())["kernel"]["id"]
+                raise KernelLost(f"no kernel: {response.status} {await response.text()}")
+            created = await response.json()
+        kernel = created["kernel"]["id"]
         session = uuid.uuid4().hex
         url = self.server(f"api/kernels/{kernel}/channels?session_id={session}")
         ran = 0
-        async with self.session.ws_connect(url.replace("http", "ws", 1),
-                                           max_msg_size=0) as ws:
+        try:
+            ws = await self.session.ws_connect(url.replace("http", "ws", 1), max_msg_size=0)
+            await self.wait_for_kernel(ws, session)
+        except (KernelLost, aiohttp.WSServerHandshakeError) as lost:
+            # Shut the stuck kernel down, as JupyterLab's restart would replace it.
+            async with self.session.delete(self.server(f"api/sessions/{created['id']}"),
+                                           headers=self.headers()) as response:
+                await response.read()
+            raise KernelLost(str(lost)) from None
+        async with ws:
             for cell in nb["cells"]:
                 if cell["cell_type"] != "code":
                     continue
@@ -405,27 +432,49 @@ class Student:
                 ran += 1
         return ran
 
-    async def execute(self, ws, session: str, code: str) -> tuple[str, str]:
+    async def send(self, ws, session: str, msg_type: str, content: dict) -> str:
         msg_id = uuid.uuid4().hex
         await ws.send_json({
-            "header": {"msg_id": msg_id, "msg_type": "execute_request", "session": session,
+            "header": {"msg_id": msg_id, "msg_type": msg_type, "session": session,
                        "username": self.name, "version": "5.3"},
             "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-            "content": {"code": code, "silent": False, "store_history": True,
-                        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}})
+            "content": content})
+        return msg_id
+
+    async def receive(self, ws, timeout: float) -> dict:
+        message = await asyncio.wait_for(ws.receive(), timeout=timeout)
+        if message.type == aiohttp.WSMsgType.TEXT:
+            return json.loads(message.data)
+        if message.type == aiohttp.WSMsgType.BINARY:
+            # A message with binary buffers (a widget's, say): the first part is the JSON.
+            data = message.data
+            count = int.from_bytes(data[:4], "big")
+            offsets = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(count)]
+            return json.loads(data[offsets[0]:offsets[1] if count > 1 else None])
+        raise KernelLost(f"the kernel's websocket closed ({message.type.name})")
+
+    async def wait_for_kernel(self, ws, session: str) -> None:
+        """Ask for kernel_info until the kernel answers, as JupyterLab does on connecting."""
+        deadline = time.monotonic() + KERNEL_START_S
+        while time.monotonic() < deadline:
+            msg_id = await self.send(ws, session, "kernel_info_request", {})
+            try:
+                while True:
+                    msg = await self.receive(ws, timeout=5)
+                    if (msg["msg_type"] == "kernel_info_reply"
+                            and msg.get("parent_header", {}).get("msg_id") == msg_id):
+                        return
+            except asyncio.TimeoutError:
+                continue
+        raise KernelLost(f"no answer from the kernel in {KERNEL_START_S} s")
+
+    async def execute(self, ws, session: str, code: str) -> tuple[str, str]:
+        msg_id = await self.send(ws, session, "execute_request", {
+            "code": code, "silent": False, "store_history": True, "user_expressions": {},
+            "allow_stdin": False, "stop_on_error": True})
         error = ""
         while True:
-            message = await asyncio.wait_for(ws.receive(), timeout=self.timeout)
-            if message.type == aiohttp.WSMsgType.TEXT:
-                msg = json.loads(message.data)
-            elif message.type == aiohttp.WSMsgType.BINARY:
-                # A message with binary buffers (a widget's, say): the first part is the JSON.
-                data = message.data
-                count = int.from_bytes(data[:4], "big")
-                offsets = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(count)]
-                msg = json.loads(data[offsets[0]:offsets[1] if count > 1 else None])
-            else:
-                raise RuntimeError(f"the kernel's websocket closed ({message.type})")
+            msg = await self.receive(ws, timeout=CELL_S)
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             if msg["msg_type"] == "error":
@@ -493,6 +542,15 @@ async def classroom(hub: Hub, link: str, students: int, lesson: str, upstream: P
                     timeout: float) -> dict:
     names = [f"student{i:02d}" for i in range(1, students + 1)]
     people = [Student(name, hub.url, link, timeout) for name in names]
+    try:
+        return await lessons_and_update(people, lesson, upstream)
+    finally:
+        for person in people:
+            if person.session is not None:
+                await person.session.close()
+
+
+async def lessons_and_update(people: list[Student], lesson: str, upstream: Path) -> dict:
     failures: dict[str, str] = {}
     click = time.monotonic()
     first = await asyncio.gather(*(p.first_class(lesson, click) for p in people),
@@ -516,10 +574,8 @@ async def classroom(hub: Hub, link: str, students: int, lesson: str, upstream: P
     for person, result in zip([p for p in people if p.name in runs], second):
         if isinstance(result, BaseException):
             failures[person.name] = f"update: {type(result).__name__}: {result}"
-    for person in people:
-        if person.session is not None:
-            await person.session.close()
-    return {"runs": runs, "failures": failures, "update_s": update_s}
+    retries = {p.name: p.retries for p in people if p.retries}
+    return {"runs": runs, "failures": failures, "update_s": update_s, "retries": retries}
 
 
 def run_class(students: int, lesson: str | None = None, timeout: float = 900) -> dict:
@@ -558,6 +614,7 @@ def run_class(students: int, lesson: str | None = None, timeout: float = 900) ->
             "load_average_before": round(load_before, 1),
             "hub_start_s": round(hub_start_s, 1), "hub_stop_s": round(hub_stop_s, 1),
             "failures": outcome["failures"],
+            "kernel_restarts": outcome["retries"],
             "notebooks_run": len(done),
             "cells_per_student": sorted({r["cells"] for r in outcome["runs"].values()}),
             "server_ready_s": {"p50": mib(ready, statistics.median),
