@@ -239,10 +239,17 @@ def cmd_link(args):
     if not hub or not repo:
         sys.exit("give the hub's address and the course's git address: --hub https://hub.example.edu "
                  "--repo https://github.com/you/course (or set them in course.toml's [launch])")
+    branch = args.branch or defaults.get("branch") or "main"
     try:
-        print(launch.hub_link(hub, repo, args.branch or defaults.get("branch") or "main"))
+        print(launch.hub_link(hub, repo, branch))
     except ValueError as error:
         sys.exit(f"cannot make the link: {error}")
+    tags = subprocess.run(["git", "tag", "--list", branch], cwd=ROOT, capture_output=True,
+                          text=True).stdout if shutil.which("git") else ""
+    if tags.strip():
+        print(f"note: {branch} is a tag. nbgitpuller clones a tag, but a second click on the "
+              "link fails (it updates branches only): for a class, make a branch at the tag "
+              f"(git branch class-{branch} {branch}) and link to that.", file=sys.stderr)
 
 
 def cmd_classroom_test(args):

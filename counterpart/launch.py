@@ -30,8 +30,9 @@ def hub_link(hub: str, repo: str, branch: str = "main", path: str = START,
     """The nbgitpuller link that clones (or updates) ``repo`` at ``branch`` into a user's home
     on ``hub`` and opens ``path`` (relative to the repository) in JupyterLab.
 
-    ``branch`` may be a tag, which pins a class to a release. Students work in that clone:
-    a second click pulls the course's updates and nbgitpuller's merge keeps their edits."""
+    Students work in that clone: a second click pulls the course's updates and nbgitpuller's
+    merge keeps their edits. ``branch`` may be a tag, but nbgitpuller (1.3) updates branches
+    only, so a second click on a tag's link fails: pin a class with a branch made at a tag."""
     if not hub.startswith(("http://", "https://")):
         raise ValueError(f"the hub address must start with http:// or https://, not {hub!r}")
     if not repo:

@@ -56,6 +56,18 @@ def test_course_py_link_prints_the_same_link(capsys, monkeypatch):
         course.main(["link"])
 
 
+def test_course_py_link_warns_that_a_tag_link_cannot_update(capsys, monkeypatch):
+    # `git tag --list v1.0` finds the tag (the only command `link` runs).
+    monkeypatch.setattr(course.subprocess, "run", lambda command, **kw: subprocess.CompletedProcess(
+        command, 0, "v1.0\n"))
+    course.main(["link", "--hub", "https://h.edu", "--repo", "https://g/c", "--branch", "v1.0"])
+    assert "v1.0 is a tag" in capsys.readouterr().err
+    monkeypatch.setattr(course.subprocess, "run", lambda command, **kw: subprocess.CompletedProcess(
+        command, 0, ""))
+    course.main(["link", "--hub", "https://h.edu", "--repo", "https://g/c", "--branch", "main"])
+    assert capsys.readouterr().err == ""
+
+
 def test_course_toml_launch_table_has_the_keys_the_link_reads():
     assert {"hub", "repo", "branch", "binder"} <= set(manifest.read()["launch"])
 
