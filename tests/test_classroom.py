@@ -1,6 +1,7 @@
 """A class on a real JupyterHub (scripts/classroom_test.py), the link that opens the course
 there (course.py link), and the launcher's choice of environment on a hub."""
 import json
+import math
 import subprocess
 import sys
 import time
@@ -8,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import psutil
 import pytest
+import yaml
 
 from counterpart import launch, manifest
 from counterpart.paths import ROOT
@@ -68,6 +70,14 @@ def test_course_py_link_warns_that_a_tag_link_cannot_update(capsys, monkeypatch)
     assert capsys.readouterr().err == ""
 
 
+def test_course_py_classroom_test_runs_the_script_in_the_test_environment(monkeypatch):
+    ran = []
+    monkeypatch.setattr(course, "ensure_env", lambda with_tests: with_tests and "test-python")
+    monkeypatch.setattr(course, "run", lambda command, **kw: ran.append(command))
+    course.main(["classroom-test", "--students", "3"])
+    assert ran == [["test-python", str(ROOT / "scripts" / "classroom_test.py"), "--students", "3"]]
+
+
 def test_course_toml_launch_table_has_the_keys_the_link_reads():
     assert {"hub", "repo", "branch", "binder"} <= set(manifest.read()["launch"])
 
@@ -122,3 +132,43 @@ def test_the_hub_and_its_servers_stop_even_when_the_run_fails(tmp_path):
     assert hub.still_running() == []
     assert not psutil.pid_exists(hub.process.pid)
     assert hub.seen and not any(p.is_running() for p in hub.seen.values())
+
+
+def measured():
+    """The figures of the class of 30 (deploy/classroom-30.json) and the sizes derived from
+    them: guarantee = the peak per student rounded up to 64 MiB, limit = twice the peak
+    rounded up to 256 MiB."""
+    found = json.loads((ROOT / "deploy" / "classroom-30.json").read_text(encoding="utf-8"))
+    peak = found["peak_mib_per_student"]["max"]
+    return found, math.ceil(peak / 64) * 64, math.ceil(2 * peak / 256) * 256
+
+
+def test_the_class_of_thirty_passed():
+    found, _, _ = measured()
+    assert found["students"] == 30 and found["notebooks_run"] == 30
+    assert found["failures"] == {} and found["processes_left_running"] == []
+
+
+def test_deployment_values_use_the_measured_memory_and_the_course_link():
+    _, guarantee, limit = measured()
+    values = yaml.safe_load((ROOT / "deploy" / "z2jh-values.yaml").read_text(encoding="utf-8"))
+    user = values["singleuser"]
+    assert (user["memory"]["guarantee"], user["memory"]["limit"]) == (f"{guarantee}M", f"{limit}M")
+    assert values["cull"]["enabled"] is True
+    link = launch.hub_link("https://hub", "https://github.com/OWNER/counterpart-course", "main")
+    assert user["defaultUrl"] == "/" + link.split("/hub/user-redirect/", 1)[1]
+    tljh = (ROOT / "deploy" / "tljh-install.sh").read_text(encoding="utf-8")
+    size = f"{limit // 1024}G" if limit % 1024 == 0 else f"{limit}M"
+    assert f"limits.memory {size}" in tljh
+    assert "requirements-hub.txt" in tljh and "constraints.txt" in tljh
+
+
+def test_readme_reports_the_measured_figures():
+    found, guarantee, limit = measured()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## On a JupyterHub", 1)[1].split("\n## ", 1)[0]
+    done = found["notebooks_done_s"]
+    for figure in (done["p50"], done["p95"], done["max"], found["peak_mib_per_student"]["max"],
+                   found["server_ready_s"]["p50"]):
+        assert f"{figure:g}" in section, figure
+    assert f"{guarantee} MiB" in section and f"{limit} MiB" in section
