@@ -237,8 +237,8 @@ def cmd_link(args):
     defaults = launch.defaults()
     hub, repo = args.hub or defaults.get("hub"), args.repo or defaults.get("repo")
     if not hub or not repo:
-        sys.exit("give the hub's address and the course's git address: --hub https://hub.example.edu "
-                 "--repo https://github.com/you/course (or set them in course.toml's [launch])")
+        sys.exit("give the hub's address and the course's git address: "
+                 "--hub https://hub.example.edu --repo https://github.com/you/course (or set them in course.toml's [launch])")
     branch = args.branch or defaults.get("branch") or "main"
     try:
         print(launch.hub_link(hub, repo, branch))
@@ -290,7 +290,7 @@ def main(argv=None):
     link.add_argument("--branch", help="a branch, or a tag to pin a release (default: main)")
     link.set_defaults(func=cmd_link)
     classroom = sub.add_parser("classroom-test", help="a class on a JupyterHub on this machine",
-                               epilog="Options (--students N, ...) go to scripts/classroom_test.py.")
+                               epilog="Options (--students N, --json F) go to the script.")
     classroom.set_defaults(func=cmd_classroom_test)
     args, rest = parser.parse_known_args(argv)
     if rest and args.command not in ("lab", "test", "classroom-test"):

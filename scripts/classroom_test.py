@@ -39,7 +39,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import parse_qs, quote, urlencode, urlsplit
+from urllib.parse import parse_qs, quote, urlencode
 
 import aiohttp
 import psutil
