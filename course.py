@@ -15,16 +15,23 @@ Windows) with nothing but Python 3.11 or newer.
     python course.py bench      time the widgets and each notebook's Run-All
     python course.py vocab      write an Anki deck and a Pleco file of the report's words
 
-Everything is installed into .venv/ inside the course folder; nothing touches the system.
+
+    python course.py link       print the nbgitpuller link that opens the course on a JupyterHub
+    python course.py classroom-test --students N   a class of N on a real JupyterHub, here
+
+Everything is installed into .venv/ inside the course folder; nothing touches the system
+(on a JupyterHub whose environment has the course's packages, that environment is used).
 """
 import argparse
 import hashlib
+import importlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import types
 import venv
 from pathlib import Path
 
@@ -71,6 +78,35 @@ def ensure_env(with_tests):
     return python
 
 
+COURSE_PACKAGES = ("counterpart", "jupyterlab", "ipywidgets", "pandas", "matplotlib")
+
+
+def course_python():
+    """The Python that runs the course. On a JupyterHub (or with COURSE_USE_CURRENT_ENV=1) it
+    is the hub's own, when that already has the course's packages: no student builds a .venv
+    of over 100 packages. Anywhere else, .venv (created on first use)."""
+    on_hub = os.environ.get("JUPYTERHUB_USER") or os.environ.get("COURSE_USE_CURRENT_ENV") == "1"
+    if on_hub:
+        # -P: find the packages installed, not the counterpart/ folder beside this script.
+        check = ("import importlib.util as u, sys; "
+                 f"sys.exit(any(u.find_spec(name) is None for name in {COURSE_PACKAGES!r}))")
+        found = subprocess.run([sys.executable, "-P", "-c", check], cwd=ROOT, capture_output=True)
+        if found.returncode == 0:
+            return Path(sys.executable)
+        say("this environment lacks the course's packages (see the README's JupyterHub section)")
+    return ensure_env(with_tests=False)
+
+
+def course_module(name):
+    """counterpart.<name> without the package's __init__ (which needs pandas and matplotlib):
+    counterpart/manifest.py and counterpart/launch.py are standard library only."""
+    if "counterpart" not in sys.modules:
+        package = types.ModuleType("counterpart")
+        package.__path__ = [str(ROOT / "counterpart")]
+        sys.modules["counterpart"] = package
+    return importlib.import_module(f"counterpart.{name}")
+
+
 def install_settings(python):
     """Install the classroom JupyterLab settings (no news or update pop-ups, no extension
     manager) into the environment of ``python`` (see scripts/jupyter_settings.py)."""
@@ -111,7 +147,7 @@ def first_use_copies():
 
 
 def cmd_lab(args):
-    python = ensure_env(with_tests=False)
+    python = course_python()
     first_use_copies()
     say(f"opening JupyterLab at my-work/{START} (stop it with Ctrl+C)")
     run([*lab_command(python), str(MY_WORK / START), *args.rest])
@@ -224,7 +260,7 @@ def coursework(python, *arguments):
 
 def cmd_export(args):
     """Hand in workbooks: run each as saved, count answers, save HTML and .ipynb."""
-    python = ensure_env(with_tests=False)
+    python = course_python()
     extra = (["--student", args.student] if args.student else []) + \
         (["--anyway"] if args.anyway else [])
     coursework(python, "export", *[str(Path(p).resolve()) for p in args.paths],
@@ -234,7 +270,7 @@ def cmd_export(args):
 
 def cmd_grade(args):
     """Grade a folder (or LMS zip) of hand-ins with the course's own checks."""
-    python = ensure_env(with_tests=False)
+    python = course_python()
     coursework(python, "grade", str(Path(args.folder).resolve()), "--out",
                str(Path(args.out).resolve()), *args.rest)
 
@@ -292,15 +328,45 @@ def cmd_bench(args):
         python = ensure_env(with_tests=True)
         run([str(python), str(ROOT / "scripts" / "bench.py"), *args.rest],
             env=deterministic_env(tmp))
+
+
 def cmd_vocab(args):
     """Write vocabulary decks (Anki and Pleco) with counterpart.vocab, in the course's
     environment; it refuses to replace existing decks without --force."""
-    python = ensure_env(with_tests=False)
+    python = course_python()
     forward = ["--out", str(Path(args.out).resolve())]
     forward += ["--lesson", args.lesson] if args.lesson else []
     forward += ["--level", args.level] if args.level else []
     forward += ["--force"] if args.force else []
     run([str(python), "-m", "counterpart.vocab", *forward])
+
+
+def cmd_link(args):
+    """Print the nbgitpuller link for a class: defaults from course.toml's [launch]."""
+    launch = course_module("launch")
+    defaults = launch.defaults()
+    hub, repo = args.hub or defaults.get("hub"), args.repo or defaults.get("repo")
+    if not hub or not repo:
+        sys.exit("give the hub's address and the course's git address: --hub "
+                 "https://hub.example.edu --repo https://github.com/you/course "
+                 "(or set them in course.toml's [launch])")
+    branch = args.branch or defaults.get("branch") or "main"
+    try:
+        print(launch.hub_link(hub, repo, branch))
+    except ValueError as error:
+        sys.exit(f"cannot make the link: {error}")
+    tags = subprocess.run(["git", "tag", "--list", branch], cwd=ROOT, capture_output=True,
+                          text=True).stdout if shutil.which("git") else ""
+    if tags.strip():
+        print(f"note: {branch} is a tag. nbgitpuller clones a tag, but a second click on the "
+              "link fails (it updates branches only): for a class, make a branch at the tag "
+              f"(git branch class-{branch} {branch}) and link to that.", file=sys.stderr)
+
+
+def cmd_classroom_test(args):
+    """Run scripts/classroom_test.py (a JupyterHub on this machine) in the test environment."""
+    python = ensure_env(with_tests=True)
+    run([str(python), str(ROOT / "scripts" / "classroom_test.py"), *args.rest])
 
 
 def main(argv=None):
@@ -362,10 +428,19 @@ def main(argv=None):
                        help="the folder to write into (default: my-work/decks)")
     vocab.add_argument("--force", action="store_true", help="replace existing deck files")
     vocab.set_defaults(func=cmd_vocab)
+
+    link = sub.add_parser("link", help="print the nbgitpuller link for a JupyterHub")
+    link.add_argument("--hub", help="the hub's address, e.g. https://hub.example.edu")
+    link.add_argument("--repo", help="the course's git address (https://... or file://...)")
+    link.add_argument("--branch", help="a branch, or a tag to pin a release (default: main)")
+    link.set_defaults(func=cmd_link)
+    classroom = sub.add_parser("classroom-test", help="a class on a JupyterHub on this machine",
+                               epilog="Options (--students N, --json F) go to the script.")
+    classroom.set_defaults(func=cmd_classroom_test)
     args, rest = parser.parse_known_args(argv)
-    if rest and args.command not in ("lab", "test", "grade", "bench"):
+    if rest and args.command not in ("lab", "test", "grade", "bench", "classroom-test"):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
-    args.rest = rest      # lab, test, grade and bench pass anything else on
+    args.rest = rest      # these pass anything else on to the tool they run
     args.func(args)
 
 

@@ -14,7 +14,10 @@ START = "notebooks/00_start_here.ipynb"
 
 
 def repo_folder(repo: str) -> str:
-    """The folder nbgitpuller clones ``repo`` into: the last part of its address, less .git."""
+    """The folder a student's copy of ``repo`` goes in: the last part of its address, less .git.
+
+    The link names it (nbgitpuller's ``targetpath``): left to itself nbgitpuller would keep
+    the ``.git`` and, for an address ending in ``/``, pick an empty name."""
     name = urlsplit(repo).path.rstrip("/").rsplit("/", 1)[-1]
     name = name.removesuffix(".git")
     if not name:
@@ -27,13 +30,18 @@ def hub_link(hub: str, repo: str, branch: str = "main", path: str = START,
     """The nbgitpuller link that clones (or updates) ``repo`` at ``branch`` into a user's home
     on ``hub`` and opens ``path`` (relative to the repository) in JupyterLab.
 
-    ``branch`` may be a tag, which pins a class to a release."""
+    Students work in that clone: a second click pulls the course's updates and nbgitpuller's
+    merge keeps their edits. ``branch`` may be a tag, but nbgitpuller (1.3) updates branches
+    only, so a second click on a tag's link fails: pin a class with a branch made at a tag."""
     if not hub.startswith(("http://", "https://")):
         raise ValueError(f"the hub address must start with http:// or https://, not {hub!r}")
     if not repo:
         raise ValueError("give the repository's git address (https://..., or file://... to test)")
-    target = f"{app}/tree/{repo_folder(repo)}/{path}"
-    query = urlencode({"repo": repo, "branch": branch, "urlpath": target}, quote_via=quote)
+    if not branch:
+        raise ValueError("give a branch or tag to pull (for example main, or a release tag)")
+    folder = repo_folder(repo)
+    query = urlencode({"repo": repo, "branch": branch, "targetpath": folder,
+                       "urlpath": f"{app}/tree/{folder}/{path}"}, quote_via=quote)
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 

@@ -5,6 +5,7 @@ committing (`python3 course.py build`).
     python scripts/build.py --check   only say what is out of date (exit 1 if anything is)
 
 The steps, in order (each is also a script of its own):
+0. environment.yml from the pins (pins.py);
 1. data/report.csv from the source text (segment_report.py);
 2. the vocabulary tables, data/vocab.csv and data/vocab_cedict.csv (make_vocab.py);
    the course font, when data/ holds a character it lacks (make_font_subset.py);
@@ -84,6 +85,16 @@ def font_step(check: bool) -> list[str]:
     return [f"{fonts.OUTPUT.relative_to(ROOT).as_posix()} (lacks {len(missing)} characters)"]
 
 
+def environment_step(check: bool) -> list[str]:
+    text = script("pins").environment_yml()
+    target = ROOT / "environment.yml"
+    if target.read_text(encoding="utf-8") == text:
+        return []
+    if not check:
+        target.write_text(text, encoding="utf-8")
+    return ["environment.yml"]
+
+
 def text_step(check: bool) -> list[str]:
     course_text = script("course_text")
     stale = [path.relative_to(ROOT).as_posix()
@@ -138,8 +149,8 @@ def script_at(path: Path):
     return module
 
 
-STEPS = [("report", report_step), ("vocabulary", vocab_step), ("font", font_step),
-         ("text", text_step),
+STEPS = [("environment", environment_step), ("report", report_step),
+         ("vocabulary", vocab_step), ("font", font_step), ("text", text_step),
          ("workbooks", workbooks_step), ("outputs", outputs_step)]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,

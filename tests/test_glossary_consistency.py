@@ -93,7 +93,8 @@ def test_named_programmes_read_the_same_in_the_glossary_and_our_translation():
 
 def test_the_checks_notice_a_changed_gloss():
     changed = SLOGANS.copy()
-    changed.loc[changed["zh"] == "广泛交往、全面交流、深度交融", "en"] = "wide contact, deep blending"
+    changed.loc[changed["zh"] == "广泛交往、全面交流、深度交融",
+                "en"] = "wide contact, deep blending"
     changed.loc[changed["zh"] == "小胡杨", "en"] = "Little Desert Poplar"
     assert ("SL35", "交融") in inside_mismatches(TERMS, changed)
     assert ("SL44", "1.4.4") in programme_mismatches(changed, EN_BY_PID)

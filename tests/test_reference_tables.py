@@ -12,6 +12,7 @@ import pytest
 from counterpart.data import load
 from counterpart.text import contains
 
+
 @pytest.fixture(scope="module")
 def sources():
     return load("sources")
@@ -41,7 +42,8 @@ def test_labels_follow_the_same_rule_for_every_side(sources):
     # Stance comes from what the work says: PRC-based work is not all "close" ...
     assert by_id.loc["R3", "stance"] == "analytic" and by_id.loc["R17", "stance"] == "critical"
     # ... and a UN office, a European institute and state-owned outlets say who they are.
-    assert by_id.loc["R22", "producer_type"] == "un_body" and "OHCHR" in by_id.loc["R22", "producer"]
+    assert by_id.loc["R22", "producer_type"] == "un_body"
+    assert "OHCHR" in by_id.loc["R22", "producer"]
     assert by_id.loc["R38", "country"] == "Sweden"
     assert all("state-owned" in by_id.loc[i, "producer"] for i in ("S15", "S18", "S36", "R44"))
 

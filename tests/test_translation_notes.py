@@ -102,7 +102,8 @@ def test_nids_run_in_document_order(notes, report):
               normalise(report.loc[n.pid, "zh"]).find(normalise(n.zh)))
              for n in notes.itertuples()]
     first, added = place[:FIRST_ADDED - 1], place[FIRST_ADDED - 1:]
-    assert first == sorted(first) and added == sorted(added), "rows should follow the report's order"
+    assert first == sorted(first) and added == sorted(added), (
+        "rows should follow the report's order")
 
 
 def test_unit_lost_rows_quote_a_per_time_figure(notes):
