@@ -10,14 +10,10 @@ import re
 
 from .. import checks
 from ..data import load
-from ..widgets import choice_question
+from . import MultipleChoice, see_lesson
 from . import figure_with as shared_figure_with
 
-LESSON = "lesson 04 (notebooks/04_the_numbers.ipynb)"
-
-
-def _see(section):
-    return f"See {LESSON}, section '{section}'."
+see = see_lesson("04")
 
 
 def figure_with(quote_part):
@@ -34,7 +30,7 @@ QUOTE_1 = "600多亿元"
 def task_1(answer):
     expected = float(figure_with(QUOTE_1)["value"])
     return checks.number(answer, expected,
-                         _see("1. Reading Chinese numbers") + " 亿 is a hundred million (10⁸), "
+                         see("1. Reading Chinese numbers") + " 亿 is a hundred million (10⁸), "
                          "not a billion; 多 makes the figure a floor but does not change the "
                          "number to write.",
                          what="a number of yuan, e.g. 1400 or 5e6")
@@ -42,30 +38,16 @@ def task_1(answer):
 
 # --- Task 2 · The hedge of 近4200人次 --------------------------------------------------------
 
-OPTIONS_2 = [
-    "exact: 4,200 precisely",
-    "more than 4,200",
-    "about 4,200, a little over or under",
-    "nearly 4,200, a little under",
-]
-KEY_2 = "d"
-# The options' one-word labels (as plain() writes them) are accepted as well as the letters.
-LABELS_2 = {"exact": "a", "morethan": "b", "about": "c", "nearly": "d"}
-
-
-@checks.never_raises
-def task_2(answer):
-    if isinstance(answer, str):
-        answer = LABELS_2.get(checks.plain(answer), answer)
-    return checks.choice(answer, KEY_2, OPTIONS_2,
-                         _see("1. Reading Chinese numbers") + " Find 近 in the table of "
-                         "hedging words: where does it stand, and which side of the number "
-                         "does it put the true value?")
-
-
-def task_2_widget():
-    """The same question as a widget: pick a letter, press Check."""
-    return choice_question(OPTIONS_2, task_2)
+CHOICE_2 = MultipleChoice(
+    ["exact: 4,200 precisely",
+     "more than 4,200",
+     "about 4,200, a little over or under",
+     "nearly 4,200, a little under"],
+    key="d",
+    hint=see("1. Reading Chinese numbers") + " Find 近 in the table of hedging words: where "
+         "does it stand, and which side of the number does it put the true value?",
+    labels={"exact": "a", "more than": "b", "about": "c", "nearly": "d"})   # the first words
+task_2, task_2_widget = CHOICE_2.check, CHOICE_2.widget
 
 
 # --- Task 3 · Figures that count occurrences ----------------------------------------------
@@ -80,14 +62,14 @@ def task_3(answer):
     # A student may hand in the filtered table itself: take its fid column.
     if hasattr(answer, "columns") and "fid" in answer.columns:
         answer = answer["fid"]
-    hint = (_see("2. Person-times are not people") + " Filter figures.csv on its per_time "
+    hint = (see("2. Person-times are not people") + " Filter figures.csv on its per_time "
             "column and list the fid column with .tolist().")
     feedback = checks.item_set(answer, per_time_fids(), hint,
                                what="a list of fids such as [\"F01\", \"F02\"]")
     if feedback.ok is not False:
         return feedback
     figures = load("figures")
-    items = checks._as_items(answer) or []
+    items = checks.as_items(answer) or []
     given = {checks.plain(i) for i in items}
     only_renci = {checks.plain(f) for f in
                   figures.loc[figures["zh_quote"].str.contains("人次"), "fid"]}
@@ -119,7 +101,7 @@ def _kind(label):
 
 @checks.never_raises
 def task_4(answer):
-    hint = (_see("4. Inputs, outputs and outcomes") + " For each figure ask: is it something "
+    hint = (see("4. Inputs, outputs and outcomes") + " For each figure ask: is it something "
             "put in (resources, people sent), something done or delivered, or a change in "
             "the partner areas?")
     if checks.is_blank(answer):
@@ -133,7 +115,7 @@ def task_4(answer):
                                 f"({', '.join(FIDS_4)}), each once.", hint)
         given = [labels[fid] for fid in FIDS_4]
     elif isinstance(answer, str):
-        given = [part for part in re.split(r"[,,、;;/\s]+", answer) if part]
+        given = [part for part in re.split(r"[,\uff0c\u3001;\uff1b/\s]+", answer) if part]
     elif isinstance(answer, (list, tuple)):
         given = list(answer)
     else:
@@ -172,7 +154,7 @@ def _comparable(frame):
 
 @checks.never_raises
 def task_5(answer):
-    hint = (_see("5. Whose money?") + " Keep the rows of figures whose unit is \"yuan\", "
+    hint = (see("5. Whose money?") + " Keep the rows of figures whose unit is \"yuan\", "
             "then select the two columns with [[\"fid\", \"value\"]].")
     expected = yuan_figures()
     if checks.is_blank(answer):
@@ -201,7 +183,7 @@ def counties_share():
 @checks.never_raises
 def task_6(answer):
     expected = counties_share()
-    hint = (_see("6. 909万: households or people?") + " Divide the report's number of "
+    hint = (see("6. 909万: households or people?") + " Divide the report's number of "
             "poverty counties (figures.csv) by the national number (context.csv, key "
             "national_poverty_counties), multiply by 100 and round to one decimal place.")
     if checks.is_blank(answer):

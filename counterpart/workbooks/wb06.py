@@ -10,14 +10,10 @@ import re
 
 from .. import checks, text
 from ..data import load
-from ..widgets import choice_question
+from . import MultipleChoice, see_lesson
 from . import figure_with as shared_figure_with
 
-LESSON = "lesson 06 (notebooks/06_who_pays_who_gains.ipynb)"
-
-
-def _see(section):
-    return f"See {LESSON}, section '{section}'."
+see = see_lesson("06")
 
 
 def figure_with(quote_part):
@@ -37,7 +33,7 @@ def task_1(answer):
     # A student may hand in the filtered table itself: take its fid column.
     if hasattr(answer, "columns") and "fid" in answer.columns:
         answer = answer["fid"]
-    hint = (_see("3. Four kinds of money") + " Keep the rows of figures.csv whose unit column "
+    hint = (see("3. Four kinds of money") + " Keep the rows of figures.csv whose unit column "
             "is \"yuan\" and list their fid column with .tolist().")
     return checks.item_set(answer, yuan_fids(), hint,
                            what="a list of fids such as [\"F01\", \"F02\"]")
@@ -69,7 +65,7 @@ def verb_of(quote_part):
 
 @checks.never_raises
 def task_2(answer):
-    hint = (_see("3. Four kinds of money") + " Read the quote of the figure in 1.3.1 and find "
+    hint = (see("3. Four kinds of money") + " Read the quote of the figure in 1.3.1 and find "
             "the verb that says what Shanghai did, not what the firms did; the table of verbs "
             "in the lesson gives its English.")
     what = "a word in Chinese or English"
@@ -91,27 +87,16 @@ def task_2(answer):
 
 # --- Task 3 · Why the four amounts must not be added ------------------------------------------
 
-OPTIONS_3 = [
-    "they are written in different units: some in yuan, some in 万元 (ten thousands of yuan)",
-    "the report already gives their total, so a second sum would count everything twice",
-    "they are different kinds of money (investment, sales, gifts, others' funds) from "
-    "different payers, over periods the report does not state, and each is only a floor",
-    "the two smallest amounts are too small next to 600多亿元 to change the total",
-]
-KEY_3 = "c"
-
-
-@checks.never_raises
-def task_3(answer):
-    return checks.choice(answer, KEY_3, OPTIONS_3,
-                         _see("3. Four kinds of money") + " Reread 'Why not add them up?': "
-                         "which options are true of the report at all, and which one gives "
-                         "reasons about the money itself?")
-
-
-def task_3_widget():
-    """The same question as a widget: pick a letter, press Check."""
-    return choice_question(OPTIONS_3, task_3)
+CHOICE_3 = MultipleChoice(
+    ["they are written in different units: some in yuan, some in 万元 (ten thousands of yuan)",
+     "the report already gives their total, so a second sum would count everything twice",
+     "they are different kinds of money (investment, sales, gifts, others' funds) from "
+     "different payers, over periods the report does not state, and each is only a floor",
+     "the two smallest amounts are too small next to 600多亿元 to change the total"],
+    key="c",
+    hint=see("3. Four kinds of money") + " Reread 'Why not add them up?': which options are "
+         "true of the report at all, and which one gives reasons about the money itself?")
+task_3, task_3_widget = CHOICE_3.check, CHOICE_3.widget
 
 
 # --- Task 4 · How many production bases? -----------------------------------------------------
@@ -122,7 +107,7 @@ QUOTE_4 = "外延生产基地"
 @checks.never_raises
 def task_4(answer):
     base = figure_with(QUOTE_4)
-    hint = (_see("5. The channels: firms, state groups, unions, districts") + " Find the row "
+    hint = (see("5. The channels: firms, state groups, unions, districts") + " Find the row "
             "of figures.csv whose zh_quote contains 生产基地 and take its value.")
     feedback = checks.number(answer, float(base["value"]), hint,
                              what="a number, e.g. 12")
@@ -153,7 +138,7 @@ def rows_naming(word):
 
 @checks.never_raises
 def task_5(answer):
-    hint = (_see("5. The channels: firms, state groups, unions, districts") + " Search the zh "
+    hint = (see("5. The channels: firms, state groups, unions, districts") + " Search the zh "
             f"column of the report for {WORD_5} (report[\"zh\"].str.contains(...)) and list "
             "the pids of the rows that match.")
     if hasattr(answer, "columns") and "pid" in answer.columns:
@@ -164,7 +149,7 @@ def task_5(answer):
                                what="a list of pids such as [\"1.2.0\", \"2.1.3\"]")
     if feedback.ok is not False:
         return feedback
-    given = {checks.plain(i) for i in checks._as_items(answer) or []}
+    given = {checks.plain(i) for i in checks.as_items(answer) or []}
     if given and given == {checks.plain(p) for p in rows_naming(NEAR_MISS_5)}:
         return checks.wrong(f"those are the rows that name {NEAR_MISS_5} (state capital). The "
                             f"task asks for {WORD_5}.", hint)
@@ -214,7 +199,7 @@ def _line_key(key):
 
 @checks.never_raises
 def task_6(answer):
-    hint = (_see("8. Sorting the report's lines") + " For each line ask: is it what the "
+    hint = (see("8. Sorting the report's lines") + " For each line ask: is it what the "
             "boomerang hypothesis expects to see? Is it a claim that, if true, tells against "
             "it? Or does it point to something the report leaves out (a figure, an owner, "
             "a price)?")
@@ -230,7 +215,7 @@ def task_6(answer):
                                 f"({', '.join(pids)}), each once.", hint)
         given = [labels[pid] for pid in pids]
     elif isinstance(answer, str):
-        given = [part for part in re.split(r"[,,、;;/|\n]+", answer) if part.strip()]
+        given = [part for part in re.split(r"[,\uff0c\u3001;\uff1b/|\n]+", answer) if part.strip()]
     elif isinstance(answer, (list, tuple)):
         given = list(answer)
     else:
