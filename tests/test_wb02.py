@@ -1,19 +1,17 @@
 """Workbook 02's checks: every accepted form of each right answer passes, plausible mistakes get
 a message that helps without giving the answer away, blanks await an answer, and nothing a
 student types makes a check raise."""
-import json
 import re
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterpart import text
 from counterpart.data import load, load_bilingual
-from counterpart.paths import EXERCISES
 from counterpart.workbooks import wb02
-from workbook_helpers import answers, assert_every_task_answers, assert_wrong
+from workbook_helpers import (answer_key, answers, assert_wrong, cells_by_id, fuzz_test,
+                              student_workbook)
 
 TASKS = [wb02.task_1, wb02.task_2, wb02.task_3, wb02.task_4, wb02.task_5, wb02.task_6,
          wb02.task_7, wb02.task_8]
@@ -166,27 +164,15 @@ anything = answers("0123456789０１２.是一二三四审议疫情 Iab,",
 )
 
 
-@settings(max_examples=150, deadline=None)
-@given(anything)
-def test_no_task_ever_raises_or_gives_up(answer):
-    assert_every_task_answers(TASKS, answer)
+test_no_task_ever_raises_or_gives_up = fuzz_test(TASKS, anything, examples=150)
 
 
 # --- The student version: no answer in it, in any cell ---------------------------------------
 
-KEY_NAME = "key02_the_report_as_a_document.ipynb"
-NAME = "wb02_the_report_as_a_document.ipynb"
-
-
-def sources(path):
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    return [(c["id"], "".join(c["source"])) for c in nb["cells"]]
-
-
 def test_student_version_holds_no_solution_line_and_keeps_every_placeholder():
     # Compares cell sources, not the notebook's JSON (where quotes are escaped and a
     # leaked line like answer_8 = "I" would go unnoticed).
-    key, student = dict(sources(EXERCISES / "solutions" / KEY_NAME)), dict(sources(EXERCISES / NAME))
+    key, student = cells_by_id(answer_key("02")), cells_by_id(student_workbook("02"))
     student_text = "\n".join(student.values())
     solution_lines = []
     for text_ in key.values():

@@ -6,14 +6,13 @@ from functools import partial
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterpart import text
 from counterpart.data import load
 from counterpart.workbooks import wb03
 import workbook_helpers
-from workbook_helpers import answers, assert_every_task_answers
+from workbook_helpers import answers, fuzz_test
 
 REPORT, SLOGANS = load("report"), load("slogans")
 TASKS = [wb03.task_1, wb03.task_2, wb03.task_3, wb03.task_4, wb03.task_5, wb03.task_6]
@@ -209,7 +208,4 @@ anything = answers("攻坚脱贫个四两不减重视程度liangewihu12345 ,、"
 )
 
 
-@settings(max_examples=200, deadline=None)
-@given(anything)
-def test_no_task_ever_raises(answer):
-    assert_every_task_answers(TASKS, answer)
+test_no_task_ever_raises = fuzz_test(TASKS, anything, examples=200)

@@ -9,16 +9,15 @@ from functools import partial
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterpart import text
 from counterpart.data import load
-from counterpart.paths import EXERCISES, ROOT
+from counterpart.paths import ROOT
 from counterpart.workbooks import wb06
 import workbook_helpers
-from workbook_helpers import (answers, assert_broken_data_gives_feedback,
-                              assert_every_task_answers, replace_table)
+from workbook_helpers import (answer_key, answers, cells_by_id, assert_broken_data_gives_feedback,
+                              fuzz_test, replace_table)
 
 TASKS = [wb06.task_1, wb06.task_2, wb06.task_3, wb06.task_4, wb06.task_5, wb06.task_6]
 
@@ -252,10 +251,7 @@ anything = answers("0123456789０１２万亿多个引導导投资撬动.,%H1h2 
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(anything)
-def test_no_task_ever_raises(answer):
-    assert_every_task_answers(TASKS, answer)
+test_no_task_ever_raises = fuzz_test(TASKS, anything, examples=300)
 
 
 def test_a_broken_table_gives_feedback_not_a_traceback(monkeypatch):
@@ -266,9 +262,7 @@ def test_a_broken_table_gives_feedback_not_a_traceback(monkeypatch):
 # --- The open question's model answer ---------------------------------------------------------
 
 def model_answer():
-    nb = json.loads((EXERCISES / "solutions" / "key06_who_pays_who_gains.ipynb")
-                    .read_text("utf-8"))
-    return next("".join(c["source"]) for c in nb["cells"] if c["id"] == "task-7-answer")
+    return cells_by_id(answer_key("06"))["task-7-answer"]
 
 
 def test_model_answer_quotes_at_least_three_lines_exactly_with_their_pids():

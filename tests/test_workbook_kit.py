@@ -4,15 +4,17 @@ its widget alike without giving the key away, and each lesson section a hint cit
 heading of that lesson."""
 import ast
 import importlib
+import importlib.util
 import inspect
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from counterpart import manifest
 from counterpart.paths import ROOT
-from counterpart.workbooks import MultipleChoice, see_lesson
+from counterpart.workbooks import MultipleChoice, labels_in_order, see_lesson
 from workbook_helpers import BLANKS, assert_not_answered, assert_widget_marks, assert_wrong
 
 LESSONS = [lesson for lesson in manifest.lessons() if lesson.has_workbook
@@ -96,6 +98,25 @@ def test_a_malformed_choice_is_refused_when_the_module_loads(options, key, label
         MultipleChoice(options, key=key, hint="h", labels=labels)
 
 
+# --- A label for each of a few items ---------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    {"F06": "input", "f26": "output", " F24": "outcome"}, ["input", "output", "outcome"],
+    ("input", "output", "outcome"), "input, output；outcome", "input/output|outcome\n",
+    pd.Series({"F24": "outcome", "F06": "input", "F26": "output"})])
+def test_labels_come_in_the_items_order_from_every_form(answer):
+    labels, problem = labels_in_order(answer, ["F06", "F26", "F24"], lambda k: k.strip().upper())
+    assert (labels, problem) == (["input", "output", "outcome"], None)
+
+
+@pytest.mark.parametrize("answer, problem", [
+    ({"F06": "input", "F26": "output"}, "keys"), ({"F06": 1, "F26": 2, "F99": 3}, "keys"),
+    ({"F06": 1, "f06": 2, "F26": 3, "F24": 4}, "keys"), (42, "form"), ({"F06"}, "form"),
+    (pd.DataFrame({"F06": ["input"]}), "form")])
+def test_labels_name_what_is_wrong_with_the_form(answer, problem):
+    assert labels_in_order(answer, ["F06", "F26", "F24"], str.upper) == (None, problem)
+
+
 # --- "See lesson NN, section S" ----------------------------------------------------------------
 
 def test_see_names_the_lesson_from_the_manifest_in_one_wording():
@@ -155,3 +176,62 @@ def test_every_cited_section_is_still_a_heading_of_its_lesson(number):
 def test_no_hint_names_a_lesson_by_hand(number):
     source = inspect.getsource(MODULES[number])
     assert "See lesson" not in source and "notebooks/" not in source
+
+
+# --- The keys' generated cells: header and "How feedback works" ----------------------------------
+
+_spec = importlib.util.spec_from_file_location("workbook_text",
+                                               ROOT / "scripts" / "workbook_text.py")
+workbook_text = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(workbook_text)
+
+
+def test_every_key_header_and_feedback_paragraph_is_up_to_date():
+    assert workbook_text.write_feedback_cells(check=True) == [], (
+        "run `python scripts/workbook_text.py`, then scripts/make_student_versions.py")
+
+
+def cell(kind, text, *tags):
+    return {"cell_type": kind, "id": kind, "metadata": {"tags": list(tags)} if tags else {},
+            "source": text}
+
+
+def test_stale_cells_are_rewritten_missing_ones_added_and_the_rest_left_alone():
+    lesson = manifest.lesson("04")
+    intro = cell("markdown", "It practises reading 万 and 亿.")
+    code = cell("code", "answer_2 = ...")
+    nb = {"cells": [cell("markdown", "# Workbook 04 · An old title", "workbook-header"), intro,
+                    code]}
+    new = workbook_text.updated(nb, lesson)
+    assert [c["source"] for c in new["cells"]] == [
+        workbook_text.header_text(lesson), intro["source"],
+        workbook_text.feedback_text(nb), code["source"]]
+    assert nb["cells"][0]["source"] == "# Workbook 04 · An old title"     # a copy was changed
+    assert workbook_text.updated(new, lesson) == new                         # and it is stable
+    bare = workbook_text.updated({"cells": [code]}, lesson)
+    assert [workbook_text.tags(c) for c in bare["cells"]] == [["workbook-header"],
+                                                             ["how-feedback-works"], []]
+
+
+def test_the_feedback_paragraph_speaks_of_widgets_and_open_questions_only_where_there_are_some():
+    plain = {"cells": [cell("code", "check.task_1(answer_1)")]}
+    full = {"cells": [cell("code", "check.task_2_widget()"),
+                      cell("markdown", "Why?<!-- BEGIN SOLUTION -->Because.<!-- END SOLUTION -->")]}
+
+    def flat(nb):
+        return " ".join(workbook_text.feedback_text(nb).split())
+    assert flat(plain) == " ".join(workbook_text.FEEDBACK.split())
+    assert flat(full) == " ".join(" ".join([workbook_text.FEEDBACK, workbook_text.WIDGET,
+                                            workbook_text.OPEN]).split())
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[lesson.number for lesson in LESSONS])
+def test_the_workbook_names_its_lesson_with_a_link_that_works_where_it_lies(lesson):
+    for path in (lesson.key, lesson.workbook):
+        nb = json.loads((ROOT / path).read_text(encoding="utf-8"))
+        header = "".join(nb["cells"][0]["source"])
+        assert header.startswith(f"# Workbook {lesson.number} · {lesson.title}\n")
+        target = re.search(r"\]\(([^)]+\.ipynb)\)", header).group(1)
+        assert ((ROOT / path).parent / target).resolve() == (ROOT / lesson.lesson).resolve()
+        texts = ["".join(c["source"]) for c in nb["cells"]]
+        assert sum("How feedback works" in text for text in texts) == 1      # one, generated

@@ -1,9 +1,14 @@
 """What the tests of every workbook's checks share: the blanks a student leaves, what they might
 hand in (for the never-raise fuzzing), and the assertions on feedback, widgets and tables."""
+import json
+
 import pandas as pd
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from counterpart import manifest
 from counterpart.data import load
+from counterpart.paths import ROOT
 
 # What an unanswered cell may hold: the placeholder, nothing, or only spaces and dots.
 BLANKS = [..., None, "", "   ", "..."]
@@ -32,6 +37,31 @@ def assert_every_task_answers(tasks, answer):
         assert isinstance(feedback.message, str) and feedback.message
         assert "could not be checked" not in feedback.message, (task.__name__, answer,
                                                                 feedback.message)
+
+
+def fuzz_test(tasks, strategy, examples):
+    """A test that gives every task ``examples`` answers drawn from ``strategy`` (see
+    :func:`answers`), none of which may make a check raise or give up."""
+    @settings(max_examples=examples, deadline=None)
+    @given(strategy)
+    def test_no_task_ever_raises(answer):
+        assert_every_task_answers(tasks, answer)
+    return test_no_task_ever_raises
+
+
+def answer_key(number):
+    """The answer key of lesson ``number`` ("04"), as the manifest names it: parsed JSON."""
+    return json.loads((ROOT / manifest.lesson(number).key).read_text(encoding="utf-8"))
+
+
+def student_workbook(number):
+    """The student workbook of lesson ``number``, generated from its key: parsed JSON."""
+    return json.loads((ROOT / manifest.lesson(number).workbook).read_text(encoding="utf-8"))
+
+
+def cells_by_id(nb):
+    """A notebook's cell sources by cell id."""
+    return {cell["id"]: "".join(cell["source"]) for cell in nb["cells"]}
 
 
 def assert_wrong(feedback, *secrets, says="", lesson=None):

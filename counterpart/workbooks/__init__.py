@@ -11,11 +11,13 @@ The kit every workbook module builds on:
 - :func:`see_lesson`: the one wording of "See lesson NN ..., section '...'." in hints, with the
   lesson's file taken from the manifest (a test checks each cited section is still a heading);
 - :func:`counterpart.checks.as_items`: a list, a Series or a comma-separated string as items;
+- :func:`labels_in_order`: a label for each of a few items (a dict, a list or a string);
 - :func:`figure_with`: the one row of the figures table whose quote contains a phrase.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 from .. import checks, manifest
@@ -27,6 +29,31 @@ def figure_with(figures, quote_part: str):
     if len(rows) != 1:
         raise LookupError(f"{len(rows)} figures quote {quote_part!r}")
     return rows.iloc[0]
+
+
+def labels_in_order(answer: Any, items: Sequence[Hashable],
+                    item_of: Callable[[Any], Hashable | None],
+                    separators: str = r"[,\uff0c\u3001;\uff1b/|\n]+"):
+    """The labels a student gave to each of ``items`` (e.g. three fids), in the items' order.
+
+    Accepted: a dict or a pandas Series whose keys ``item_of`` maps to the items, each once; a
+    list or tuple of labels in the items' order; a string of labels cut at ``separators``
+    (commas, 、, semicolons, slashes, bars and new lines by default). Returns
+    ``(labels, None)``; ``(None, "keys")`` when a dict's keys are not the items, each once; or
+    ``(None, "form")`` for any other kind of answer. How many labels there are is the caller's
+    to check."""
+    if hasattr(answer, "to_dict") and not hasattr(answer, "columns"):
+        answer = answer.to_dict()          # a Series indexed by item
+    if isinstance(answer, dict):
+        keyed = {item_of(key): label for key, label in answer.items()}
+        if len(answer) != len(items) or set(keyed) != set(items):
+            return None, "keys"
+        return [keyed[item] for item in items], None
+    if isinstance(answer, str):
+        return [part.strip() for part in re.split(separators, answer) if part.strip()], None
+    if isinstance(answer, (list, tuple)):
+        return list(answer), None
+    return None, "form"
 
 
 def see_lesson(number: str) -> Callable[..., str]:

@@ -6,11 +6,10 @@ correction of the tables. Only the multiple-choice key is written here. No messa
 contains an expected answer.
 """
 import math
-import re
 
 from .. import checks
 from ..data import load
-from . import MultipleChoice, see_lesson
+from . import MultipleChoice, labels_in_order, see_lesson
 from . import figure_with as shared_figure_with
 
 see = see_lesson("04")
@@ -106,19 +105,12 @@ def task_4(answer):
             "the partner areas?")
     if checks.is_blank(answer):
         return checks.not_answered("a dict from fid to kind (input, output or outcome)")
-    if hasattr(answer, "to_dict") and not hasattr(answer, "columns"):
-        answer = answer.to_dict()          # a pandas Series indexed by fid
-    if isinstance(answer, dict):
-        labels = {checks.plain(k).upper(): v for k, v in answer.items()}
-        if set(labels) != set(FIDS_4):
-            return checks.wrong("the keys of your dict should be the three fids of the task "
-                                f"({', '.join(FIDS_4)}), each once.", hint)
-        given = [labels[fid] for fid in FIDS_4]
-    elif isinstance(answer, str):
-        given = [part for part in re.split(r"[,\uff0c\u3001;\uff1b/\s]+", answer) if part]
-    elif isinstance(answer, (list, tuple)):
-        given = list(answer)
-    else:
+    given, problem = labels_in_order(answer, FIDS_4, lambda key: checks.plain(key).upper(),
+                                     separators=r"[,\uff0c\u3001;\uff1b/\s]+")
+    if problem == "keys":
+        return checks.wrong("the keys of your dict should be the three fids of the task "
+                            f"({', '.join(FIDS_4)}), each once.", hint)
+    if problem:
         return checks.wrong("give a dict from fid to kind, e.g. {\"F06\": \"input\", ...} "
                             f"(you gave a {type(answer).__name__}).", hint)
     if len(given) != len(FIDS_4):

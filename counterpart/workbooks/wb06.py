@@ -6,11 +6,10 @@ follow any correction of the tables. Only judgements are written here: the multi
 and the readings of three lines, which mirror the evidence table of lesson 06 (a test checks
 that they still do). No message ever contains an expected answer.
 """
-import re
 
 from .. import checks, text
 from ..data import load
-from . import MultipleChoice, see_lesson
+from . import MultipleChoice, labels_in_order, see_lesson
 from . import figure_with as shared_figure_with
 
 see = see_lesson("06")
@@ -206,19 +205,11 @@ def task_6(answer):
     pids = [pid for pid, _ in LINES_6]
     if checks.is_blank(answer):
         return checks.not_answered("a dict from pid to reading (fits H1, against H1 or silent)")
-    if hasattr(answer, "to_dict") and not hasattr(answer, "columns"):
-        answer = answer.to_dict()          # a pandas Series indexed by pid
-    if isinstance(answer, dict):
-        labels = {_line_key(k): v for k, v in answer.items()}
-        if len(answer) != len(pids) or set(labels) != set(pids):
-            return checks.wrong("the keys of your dict should be the three pids of the task "
-                                f"({', '.join(pids)}), each once.", hint)
-        given = [labels[pid] for pid in pids]
-    elif isinstance(answer, str):
-        given = [part for part in re.split(r"[,\uff0c\u3001;\uff1b/|\n]+", answer) if part.strip()]
-    elif isinstance(answer, (list, tuple)):
-        given = list(answer)
-    else:
+    given, problem = labels_in_order(answer, pids, _line_key)
+    if problem == "keys":
+        return checks.wrong("the keys of your dict should be the three pids of the task "
+                            f"({', '.join(pids)}), each once.", hint)
+    if problem:
         return checks.wrong("give a dict from pid to reading, e.g. {\"1.3.0\": \"silent\", ...} "
                             f"(you gave a {type(answer).__name__}).", hint)
     if len(given) != len(pids):
