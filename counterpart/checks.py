@@ -243,8 +243,9 @@ def item_set(answer, expected, hint, what="a list of ids"):
         return not_answered(what)
     items = as_items(answer)
     if items is None:
-        return wrong(f"give {what} as a list in square brackets, e.g. [\"a\", \"b\"] "
-                     f"(you gave a {type(answer).__name__}).", hint)
+        # no example of ids here: ``what`` gives one that cannot be an answer
+        return wrong(f"give {what}, as a list in square brackets (you gave a "
+                     f"{type(answer).__name__}).", hint)
     given, wanted = {plain(i) for i in items}, {plain(i) for i in expected}
     if given == wanted:
         return correct()

@@ -143,7 +143,7 @@ def test_task_4_explains_the_form_it_needs():
     assert "keys of your dict" in wb04.task_4({"F01": "input"}).message
     assert "one of input, output or outcome" in wb04.task_4(["in", "out", "result"]).message
     assert "exactly three labels" in wb04.task_4(["input", "output"]).message
-    assert "a dict from fid to kind" in wb04.task_4(42).message
+    assert "a dict from fid to label" in wb04.task_4(42).message
 
 
 def test_task_4_follows_the_data(monkeypatch):

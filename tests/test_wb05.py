@@ -92,7 +92,7 @@ def test_task_3_names_the_sections_mistake():
     ([p for p in EXPECTED_3 if p.startswith("1.4")], "missing"),          # only 一(四) searched
     (EXPECTED_3 + ["1.4.0"], "should not be there"),
     (EXPECTED_3[1:], "1 missing"),
-    (42, "list of text"),
+    (42, "as a list"),
 ])
 def test_task_3_rejects_incomplete_or_padded_lists(wrong, says):
     assert_rejected(wb05.task_3(wrong), *[p for p in EXPECTED_3 if len(p) > 3], says=says)

@@ -14,7 +14,7 @@ import pytest
 
 from counterpart import manifest
 from counterpart.paths import ROOT
-from counterpart.workbooks import MultipleChoice, labels_in_order, see_lesson
+from counterpart.workbooks import LabelEach, MultipleChoice, labels_in_order, see_lesson
 from workbook_helpers import BLANKS, assert_not_answered, assert_widget_marks, assert_wrong
 
 LESSONS = [lesson for lesson in manifest.lessons() if lesson.has_workbook
@@ -115,6 +115,24 @@ def test_labels_come_in_the_items_order_from_every_form(answer):
     (pd.DataFrame({"F06": ["input"]}), "form")])
 def test_labels_name_what_is_wrong_with_the_form(answer, problem):
     assert labels_in_order(answer, ["F06", "F26", "F24"], str.upper) == (None, problem)
+
+
+def test_a_label_task_says_how_many_labels_are_wrong_in_its_own_words():
+    task = LabelEach(["x", "y"], lambda: {"x": "up", "y": "down"}, "Look again.",
+                     read=lambda w: w.strip().lower() if w.strip().lower() in ("up", "down")
+                     else None,
+                     item_of=str, allowed="up or down", example='{"x": "up", ...}',
+                     id_word="xid", item_word="arrow", label_word="way")
+    assert task.check({"x": "UP", "y": "down"}).ok is True and task.check("up, down").ok
+    assert_wrong(task.check("down, down"), says="one of the two ways is not right")
+    assert_wrong(task.check(["down", "up"]), says="none of the two ways is right")
+    assert_wrong(task.check(["up"]), says="give exactly two ways, one per arrow (you gave 1)")
+    assert_wrong(task.check(["up", "left"]), says="each way must be one of up or down")
+    assert_wrong(task.check({"x": "up"}), says="the keys of your dict should be the two xids")
+    assert_wrong(task.check(7), says="give a dict from xid to way, e.g.")
+    assert_not_answered(task.check(...))
+    with pytest.raises(ValueError):
+        LabelEach([], {}, "h", read=str, item_of=str, allowed="", example="")
 
 
 # --- "See lesson NN, section S" ----------------------------------------------------------------

@@ -11,7 +11,8 @@ The kit every workbook module builds on:
 - :func:`see_lesson`: the one wording of "See lesson NN ..., section '...'." in hints, with the
   lesson's file taken from the manifest (a test checks each cited section is still a heading);
 - :func:`counterpart.checks.as_items`: a list, a Series or a comma-separated string as items;
-- :func:`labels_in_order`: a label for each of a few items (a dict, a list or a string);
+- :class:`LabelEach`: a task asking for a label for each of a few items, and its check;
+  :func:`labels_in_order` reads such an answer (a dict, a list or a string);
 - :func:`figure_with`: the one row of the figures table whose quote contains a phrase.
 """
 from __future__ import annotations
@@ -31,14 +32,18 @@ def figure_with(figures, quote_part: str):
     return rows.iloc[0]
 
 
+LABEL_SEPARATORS = r"[,\uff0c\u3001;\uff1b/|\n]+"   # commas, 、, semicolons, / | and new lines
+_COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
 def labels_in_order(answer: Any, items: Sequence[Hashable],
                     item_of: Callable[[Any], Hashable | None],
-                    separators: str = r"[,\uff0c\u3001;\uff1b/|\n]+"):
+                    separators: str = LABEL_SEPARATORS):
     """The labels a student gave to each of ``items`` (e.g. three fids), in the items' order.
 
     Accepted: a dict or a pandas Series whose keys ``item_of`` maps to the items, each once; a
     list or tuple of labels in the items' order; a string of labels cut at ``separators``
-    (commas, 、, semicolons, slashes, bars and new lines by default). Returns
+    (:data:`LABEL_SEPARATORS` by default). Returns
     ``(labels, None)``; ``(None, "keys")`` when a dict's keys are not the items, each once; or
     ``(None, "form")`` for any other kind of answer. How many labels there are is the caller's
     to check."""
@@ -113,3 +118,64 @@ class MultipleChoice:
         """The same question as a widget: pick an option and press Check."""
         from ..widgets import choice_question      # imported here: ipywidgets is slow to load
         return choice_question(self.options, self.check)
+
+
+class LabelEach:
+    """A task asking for a label for each of a few items: "input", "output" or "outcome" for
+    three figures, say. Its ``check`` says how many labels are wrong, never which.
+
+    ``key`` maps each item to its label, or is a function returning that mapping (so a key that
+    is data is read from data/ at each check); ``read`` turns what a student wrote for one item
+    into a label, or None when it is not one; ``item_of`` turns a dict key into an item, or
+    None. The words of the feedback: ``id_word`` names an item's id ("fid"), ``item_word`` an
+    item ("figure"), ``label_word`` a label ("label"); ``allowed`` lists the labels in words
+    and ``example`` shows a dict answer."""
+
+    def __init__(self, items: Sequence[str], key: Mapping[str, str] | Callable[[], Mapping],
+                 hint: str, *, read: Callable[[Any], Hashable | None],
+                 item_of: Callable[[Any], Hashable | None], allowed: str, example: str,
+                 id_word: str = "item", item_word: str = "item", label_word: str = "label",
+                 separators: str = LABEL_SEPARATORS):
+        if not 1 <= len(items) <= len(_COUNTS):
+            raise ValueError(f"a task labels one to {len(_COUNTS)} items")
+        self.items, self.key, self.hint = list(items), key, hint
+        self.read, self.item_of, self.separators = read, item_of, separators
+        self.allowed, self.example = allowed, example
+        self.id_word, self.item_word, self.label_word = id_word, item_word, label_word
+
+    def expected(self) -> dict:
+        """The label of each item, as the key gives it now."""
+        return dict(self.key() if callable(self.key) else self.key)
+
+    @checks.never_raises
+    def check(self, answer: Any) -> checks.Feedback:
+        """✔ when every item has its label; otherwise how many are wrong, and the hint."""
+        n, count = len(self.items), _COUNTS[len(self.items)]
+        labels = f"{self.label_word}s"
+        if checks.is_blank(answer):
+            return checks.not_answered(
+                f"a dict from {self.id_word} to {self.label_word} ({self.allowed})")
+        given, problem = labels_in_order(answer, self.items, self.item_of, self.separators)
+        if problem == "keys":
+            return checks.wrong(f"the keys of your dict should be the {count} {self.id_word}s "
+                                f"of the task ({', '.join(self.items)}), each once.", self.hint)
+        if problem:
+            return checks.wrong(f"give a dict from {self.id_word} to {self.label_word}, e.g. "
+                                f"{self.example} (you gave a {type(answer).__name__}).",
+                                self.hint)
+        if len(given) != n:
+            return checks.wrong(f"give exactly {count} {labels}, one per {self.item_word} "
+                                f"(you gave {len(given)}).", self.hint)
+        read = [self.read(label) for label in given]
+        if None in read:
+            return checks.wrong(f"each {self.label_word} must be one of {self.allowed}.",
+                                self.hint)
+        expected = self.expected()
+        wrong = sum(label != expected[item] for item, label in zip(self.items, read))
+        if not wrong:
+            return checks.correct()
+        if wrong == n:
+            return checks.wrong(f"none of the {count} {labels} is right.", self.hint)
+        verb = "is" if wrong == 1 else "are"
+        return checks.wrong(f"{_COUNTS[wrong]} of the {count} {labels} {verb} not right.",
+                            self.hint)

@@ -9,7 +9,7 @@ import math
 
 from .. import checks
 from ..data import load
-from . import MultipleChoice, labels_in_order, see_lesson
+from . import LabelEach, MultipleChoice, see_lesson
 from . import figure_with as shared_figure_with
 
 see = see_lesson("04")
@@ -93,39 +93,22 @@ def measures_4():
 
 def _kind(label):
     """'Input', 'inputs ', 'OUTCOME' -> the kind; anything else -> None."""
+    if not isinstance(label, str):
+        return None
     word = checks.plain(label)
     word = word[:-1] if word.endswith("s") else word
     return word if word in KINDS else None
 
 
-@checks.never_raises
-def task_4(answer):
-    hint = (see("4. Inputs, outputs and outcomes") + " For each figure ask: is it something "
-            "put in (resources, people sent), something done or delivered, or a change in "
-            "the partner areas?")
-    if checks.is_blank(answer):
-        return checks.not_answered("a dict from fid to kind (input, output or outcome)")
-    given, problem = labels_in_order(answer, FIDS_4, lambda key: checks.plain(key).upper(),
-                                     separators=r"[,\uff0c\u3001;\uff1b/\s]+")
-    if problem == "keys":
-        return checks.wrong("the keys of your dict should be the three fids of the task "
-                            f"({', '.join(FIDS_4)}), each once.", hint)
-    if problem:
-        return checks.wrong("give a dict from fid to kind, e.g. {\"F06\": \"input\", ...} "
-                            f"(you gave a {type(answer).__name__}).", hint)
-    if len(given) != len(FIDS_4):
-        return checks.wrong(f"give exactly three labels, one per figure (you gave {len(given)}).",
-                            hint)
-    kinds = [_kind(label) if isinstance(label, str) else None for label in given]
-    if None in kinds:
-        return checks.wrong("each label must be one of input, output or outcome.", hint)
-    expected = measures_4()
-    right = sum(kind == expected[fid] for fid, kind in zip(FIDS_4, kinds))
-    if right == len(FIDS_4):
-        return checks.correct()
-    problem = {1: "one of the three labels is", 2: "two of the three labels are",
-               3: "none of the three labels is"}[len(FIDS_4) - right]
-    return checks.wrong(f"{problem} right." if right == 0 else f"{problem} not right.", hint)
+LABELS_4 = LabelEach(
+    FIDS_4, measures_4,
+    hint=see("4. Inputs, outputs and outcomes") + " For each figure ask: is it something put in "
+         "(resources, people sent), something done or delivered, or a change in the partner "
+         "areas?",
+    read=_kind, item_of=lambda key: checks.plain(key).upper(),
+    allowed="input, output or outcome", example='{"F06": "input", ...}',
+    id_word="fid", item_word="figure", separators=r"[,\uff0c\u3001;\uff1b/\s]+")
+task_4 = LABELS_4.check
 
 
 # --- Task 5 · The figures in yuan ---------------------------------------------------------

@@ -9,7 +9,7 @@ that they still do). No message ever contains an expected answer.
 
 from .. import checks, text
 from ..data import load
-from . import MultipleChoice, labels_in_order, see_lesson
+from . import LabelEach, MultipleChoice, see_lesson
 from . import figure_with as shared_figure_with
 
 see = see_lesson("06")
@@ -196,33 +196,12 @@ def _line_key(key):
     return None
 
 
-@checks.never_raises
-def task_6(answer):
-    hint = (see("8. Sorting the report's lines") + " For each line ask: is it what the "
-            "boomerang hypothesis expects to see? Is it a claim that, if true, tells against "
-            "it? Or does it point to something the report leaves out (a figure, an owner, "
-            "a price)?")
-    pids = [pid for pid, _ in LINES_6]
-    if checks.is_blank(answer):
-        return checks.not_answered("a dict from pid to reading (fits H1, against H1 or silent)")
-    given, problem = labels_in_order(answer, pids, _line_key)
-    if problem == "keys":
-        return checks.wrong("the keys of your dict should be the three pids of the task "
-                            f"({', '.join(pids)}), each once.", hint)
-    if problem:
-        return checks.wrong("give a dict from pid to reading, e.g. {\"1.3.0\": \"silent\", ...} "
-                            f"(you gave a {type(answer).__name__}).", hint)
-    if len(given) != len(pids):
-        return checks.wrong(f"give exactly three readings, one per line (you gave {len(given)}).",
-                            hint)
-    readings = [_reading(label) for label in given]
-    if None in readings:
-        return checks.wrong("each reading must be one of fits H1, against H1 (or fits H2) "
-                            "or silent.", hint)
-    right = sum(reading == KEY_6[pid] for pid, reading in zip(pids, readings))
-    if right == len(pids):
-        return checks.correct()
-    problem = {1: "one of the three readings is not right.",
-               2: "two of the three readings are not right.",
-               3: "none of the three readings is right."}[len(pids) - right]
-    return checks.wrong(problem, hint)
+LABELS_6 = LabelEach(
+    [pid for pid, _ in LINES_6], KEY_6,
+    hint=see("8. Sorting the report's lines") + " For each line ask: is it what the boomerang "
+         "hypothesis expects to see? Is it a claim that, if true, tells against it? Or does it "
+         "point to something the report leaves out (a figure, an owner, a price)?",
+    read=_reading, item_of=_line_key,
+    allowed="fits H1, against H1 (or fits H2) or silent", example='{"1.3.0": "silent", ...}',
+    id_word="pid", item_word="line", label_word="reading")
+task_6 = LABELS_6.check
