@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import checks, manifest
 
+if TYPE_CHECKING:           # pandas is imported by the checks that need it, when they run
+    import pandas as pd
 
-def figure_with(figures, quote_part: str):
+
+def figure_with(figures: pd.DataFrame, quote_part: str) -> pd.Series:
     """The one row of the figures table whose Chinese quote contains ``quote_part``."""
     rows = figures[figures["zh_quote"].str.contains(quote_part, regex=False)]
     if len(rows) != 1:
@@ -38,15 +41,14 @@ _COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 def labels_in_order(answer: Any, items: Sequence[Hashable],
                     item_of: Callable[[Any], Hashable | None],
-                    separators: str = LABEL_SEPARATORS):
+                    separators: str = LABEL_SEPARATORS) -> tuple[list | None, str | None]:
     """The labels a student gave to each of ``items`` (e.g. three fids), in the items' order.
 
     Accepted: a dict or a pandas Series whose keys ``item_of`` maps to the items, each once; a
     list or tuple of labels in the items' order; a string of labels cut at ``separators``
-    (:data:`LABEL_SEPARATORS` by default). Returns
-    ``(labels, None)``; ``(None, "keys")`` when a dict's keys are not the items, each once; or
-    ``(None, "form")`` for any other kind of answer. How many labels there are is the caller's
-    to check."""
+    (:data:`LABEL_SEPARATORS` by default). Returns ``(labels, None)``; ``(None, "keys")`` when
+    a dict's keys are not the items, each once; or ``(None, "form")`` for any other kind of
+    answer. How many labels there are is the caller's to check."""
     if hasattr(answer, "to_dict") and not hasattr(answer, "columns"):
         answer = answer.to_dict()          # a Series indexed by item
     if isinstance(answer, dict):

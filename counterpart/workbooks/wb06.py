@@ -202,6 +202,6 @@ LABELS_6 = LabelEach(
          "hypothesis expects to see? Is it a claim that, if true, tells against it? Or does it "
          "point to something the report leaves out (a figure, an owner, a price)?",
     read=_reading, item_of=_line_key,
-    allowed="fits H1, against H1 (or fits H2) or silent", example='{"1.3.0": "silent", ...}',
+    allowed="fits H1, against H1 or silent", example='{"1.3.0": "silent", ...}',
     id_word="pid", item_word="line", label_word="reading")
 task_6 = LABELS_6.check
