@@ -14,7 +14,8 @@ import pytest
 
 from counterpart import manifest
 from counterpart.paths import ROOT
-from counterpart.workbooks import LabelEach, MultipleChoice, labels_in_order, see_lesson
+from counterpart.workbooks import (LabelEach, MultipleChoice, column_if_table, labels_in_order,
+                                  number_with_slips, see_lesson)
 from workbook_helpers import BLANKS, assert_not_answered, assert_widget_marks, assert_wrong
 
 LESSONS = [lesson for lesson in manifest.lessons() if lesson.has_workbook
@@ -56,7 +57,7 @@ def test_a_blank_answer_is_not_answered_yet(number, task):
         assert_not_answered(task(blank))
 
 
-# --- Multiple choice ---------------------------------------------------------------------------
+# --- Multiple choice ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("number, name, choice", CHOICES,
                          ids=[f"wb{n}.{name}" for n, name, _ in CHOICES])
@@ -98,7 +99,28 @@ def test_a_malformed_choice_is_refused_when_the_module_loads(options, key, label
         MultipleChoice(options, key=key, hint="h", labels=labels)
 
 
-# --- A label for each of a few items ---------------------------------------------------------------
+# --- Numbers with named slips, and tables for lists -----------------------------------------------
+
+def test_a_number_slip_gets_its_own_message_and_hint():
+    slips = [(40, "that counts both ends."), ((-39, 39.5), "wrong sign.", "Subtract again.")]
+    assert number_with_slips("39", 39, "Hint.", slips).ok is True
+    assert_wrong(number_with_slips(40.0, 39, "Hint.", slips), "39", says="that counts both ends.")
+    for value in (-39, "39.5"):
+        message = assert_wrong(number_with_slips(value, 39, "Hint.", slips), says="wrong sign.")
+        assert "Subtract again." in message and "Hint." not in message
+    assert_wrong(number_with_slips(12, 39, "Hint.", slips), says="not the number asked for")
+    assert "not a number" in number_with_slips("many", 39, "Hint.", slips).message
+    assert_not_answered(number_with_slips(..., 39, "Hint.", slips))
+
+
+def test_a_table_stands_for_its_id_column():
+    table = pd.DataFrame({"fid": ["F01", "F02"], "value": [1, 2]})
+    assert column_if_table(table, "fid").tolist() == ["F01", "F02"]
+    assert column_if_table(table, "pid") is table
+    assert column_if_table(["F01"], "fid") == ["F01"]
+
+
+# --- A label for each of a few items --------------------------------------------------------------
 
 @pytest.mark.parametrize("answer", [
     {"F06": "input", "f26": "output", " F24": "outcome"}, ["input", "output", "outcome"],
@@ -135,7 +157,7 @@ def test_a_label_task_says_how_many_labels_are_wrong_in_its_own_words():
         LabelEach([], {}, "h", read=str, item_of=str, allowed="", example="")
 
 
-# --- "See lesson NN, section S" ----------------------------------------------------------------
+# --- "See lesson NN, section S" -------------------------------------------------------------------
 
 def test_see_names_the_lesson_from_the_manifest_in_one_wording():
     lesson = manifest.lesson("04")
@@ -196,7 +218,7 @@ def test_no_hint_names_a_lesson_by_hand(number):
     assert "See lesson" not in source and "notebooks/" not in source
 
 
-# --- The keys' generated cells: header and "How feedback works" ----------------------------------
+# --- The keys' generated cells: header and "How feedback works" -----------------------------------
 
 _spec = importlib.util.spec_from_file_location("workbook_text",
                                                ROOT / "scripts" / "workbook_text.py")

@@ -11,6 +11,8 @@ The kit every workbook module builds on:
 - :func:`see_lesson`: the one wording of "See lesson NN ..., section '...'." in hints, with the
   lesson's file taken from the manifest (a test checks each cited section is still a heading);
 - :func:`counterpart.checks.as_items`: a list, a Series or a comma-separated string as items;
+- :func:`column_if_table`: a student may hand in the filtered table instead of its ids;
+- :func:`number_with_slips`: a number, with its own message for each likely wrong value;
 - :class:`LabelEach`: a task asking for a label for each of a few items, and its check;
   :func:`labels_in_order` reads such an answer (a dict, a list or a string);
 - :func:`figure_with`: the one row of the figures table whose quote contains a phrase.
@@ -33,6 +35,35 @@ def figure_with(figures: pd.DataFrame, quote_part: str) -> pd.Series:
     if len(rows) != 1:
         raise LookupError(f"{len(rows)} figures quote {quote_part!r}")
     return rows.iloc[0]
+
+
+def column_if_table(answer: Any, column: str) -> Any:
+    """The ``column`` of ``answer`` when it is a table that has one (a student may hand in the
+    filtered table itself rather than the list of its ids); otherwise ``answer`` unchanged."""
+    if hasattr(answer, "columns") and column in answer.columns:
+        return answer[column]
+    return answer
+
+
+Slip = tuple[float | Sequence[float], str] | tuple[float | Sequence[float], str, str]
+
+
+def number_with_slips(answer: Any, expected: float, hint: str, slips: Sequence[Slip],
+                      what: str = "a number") -> checks.Feedback:
+    """:func:`checks.number`, but a wrong answer that is one of the ``slips`` gets the message
+    that names that slip. Each slip is ``(value, problem)`` or ``(value, problem, hint)``:
+    the value (or values) a likely mistake gives, what the mistake is ("that counts every
+    row"), and a hint of its own if the task's ``hint`` is not the right one. The first slip
+    that matches is said."""
+    feedback = checks.number(answer, expected, hint, what=what)
+    value = checks.as_number(answer) if feedback.ok is False else None
+    if value is None:
+        return feedback
+    for slip in slips:
+        values, problem = slip[0], slip[1]
+        if value in (values if isinstance(values, (list, tuple, set)) else [values]):
+            return checks.wrong(problem, slip[2] if len(slip) > 2 else hint)
+    return feedback
 
 
 LABEL_SEPARATORS = r"[,\uff0c\u3001;\uff1b/|\n]+"   # commas, 、, semicolons, / | and new lines

@@ -10,7 +10,7 @@ import re
 from .. import checks, maps, text
 from ..checks import correct, never_raises, not_answered, wrong
 from ..data import load
-from . import MultipleChoice, see_lesson
+from . import MultipleChoice, number_with_slips, see_lesson
 
 see = see_lesson("01")   # sections named without their numbers or dates (an answer is one)
 
@@ -97,13 +97,9 @@ def task_5(answer):
     ended = int(partners["until"].notna().sum())
     hint = ("A pairing has ended when its row has an end year: count the rows whose until "
             "is not empty. " + see("Shanghai's partners, past and present"))
-    feedback = checks.number(answer, ended, hint, what="a count, e.g. 12")
-    value = checks.as_number(answer) if feedback.ok is False else None
-    if value is not None and value == len(partners) - ended:
-        return wrong("that is the number of rows with NO end year recorded.", hint)
-    if value is not None and value == len(partners):
-        return wrong("that is the number of all rows in the table.", hint)
-    return feedback
+    return number_with_slips(answer, ended, hint, what="a count, e.g. 12", slips=[
+        (len(partners) - ended, "that is the number of rows with NO end year recorded."),
+        (len(partners), "that is the number of all rows in the table.")])
 
 
 # --- Task 6: distance from Shanghai to Kashgar ------------------------------------------

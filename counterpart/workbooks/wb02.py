@@ -8,7 +8,7 @@ import re
 
 from .. import checks, text
 from ..data import load
-from . import MultipleChoice, see_lesson
+from . import MultipleChoice, column_if_table, number_with_slips, see_lesson
 
 see = see_lesson("02")
 ITEM_START = r"^[一二三四五六七八九十]是"     # how the lesson finds 一是…二是… items
@@ -73,21 +73,14 @@ def task_3(answer):
     expected = (delivered - closed).days
     hint = (see("Timing") + " Take both dates from data/timeline.csv with pandas and "
             "subtract the Congress's closing date from the delivery date; .days gives whole days.")
-    feedback = checks.number(answer, expected, hint, what="a number of days, e.g. 30")
-    value = checks.as_number(answer)
-    if feedback.ok is not False or value is None:
-        return feedback
-    if value == (delivered - opened).days:
-        return checks.wrong("that counts from the day the Congress opened.",
-                            "The question asks about the day it closed. " + hint)
-    if value == -expected:
-        return checks.wrong("your number has the wrong sign.",
-                            "Subtract the earlier date from the later one. " + see("Timing"))
-    if value == expected + 1:
-        return checks.wrong("that counts both end days.",
-                            "The difference of two dates, (later - earlier).days, counts the "
-                            "days from one to the other. " + see("Timing"))
-    return feedback
+    return number_with_slips(answer, expected, hint, what="a number of days, e.g. 30", slips=[
+        ((delivered - opened).days, "that counts from the day the Congress opened.",
+         "The question asks about the day it closed. " + hint),
+        (-expected, "your number has the wrong sign.",
+         "Subtract the earlier date from the later one. " + see("Timing")),
+        (expected + 1, "that counts both end days.",
+         "The difference of two dates, (later - earlier).days, counts the days from one to "
+         "the other. " + see("Timing"))])
 
 
 # --- Task 4 · Rows that mention the epidemic ------------------------------------------------
@@ -99,10 +92,7 @@ def epidemic_pids():
 
 @checks.never_raises
 def task_4(answer):
-    # A student may hand in the filtered table itself: take its pid column.
-    if hasattr(answer, "columns") and "pid" in answer.columns:
-        answer = answer["pid"]
-    return checks.item_set(answer, epidemic_pids(),
+    return checks.item_set(column_if_table(answer, "pid"), epidemic_pids(),
                            see("Timing") + " Search the Chinese column zh for 疫情 "
                            "(the English may word it differently), then list the pid column.",
                            what="a list of pids such as [\"0.1\", \"0.2\"]")
@@ -166,20 +156,14 @@ def task_6(answer):
     expected = len(section_items())
     hint = (see("Parallel patterns") + " Keep the rows of section 1.4, then those whose "
             "zh starts with a numeral and 是 (the pattern ^[一二三…]是), and count them.")
-    feedback = checks.number(answer, expected, hint, what="a count, e.g. 7")
-    value = checks.as_number(answer)
-    if feedback.ok is not False or value is None:
-        return feedback
     report = load("report")
-    in_section = (report["section"] == SECTION_6).sum()
-    all_items = report["zh"].str.contains(ITEM_START, regex=True).sum()
-    if value in (in_section, in_section - 1):
-        return checks.wrong("that counts the section's heading or opening paragraph too.",
-                            "Only rows whose text starts with 一是, 二是, … are items. " + hint)
-    if value == all_items:
-        return checks.wrong("that counts the items of the whole report.",
-                            "Filter section 1.4 first. " + hint)
-    return feedback
+    in_section = int((report["section"] == SECTION_6).sum())
+    all_items = int(report["zh"].str.contains(ITEM_START, regex=True).sum())
+    return number_with_slips(answer, expected, hint, what="a count, e.g. 7", slips=[
+        ((in_section, in_section - 1), "that counts the section's heading or opening paragraph "
+         "too.", "Only rows whose text starts with 一是, 二是, … are items. " + hint),
+        (all_items, "that counts the items of the whole report.",
+         "Filter section 1.4 first. " + hint)])
 
 
 # --- Task 7 · Figures in part 二 -------------------------------------------------------------
@@ -196,17 +180,11 @@ def task_7(answer):
     hint = (see("Achievements and plans") + " In data/figures.csv a figure's part is "
             "what comes before the first dot of its pid (split it as the lesson does); count "
             "the figures whose part is 2.")
-    feedback = checks.number(answer, expected, hint, what="a count, e.g. 7")
-    value = checks.as_number(answer)
-    if feedback.ok is not False or value is None:
-        return feedback
-    if value == per_part.get("1", -1):
-        return checks.wrong("that is the count for part 一 (pid 1…), the achievements.",
-                            "The question asks about part 二, the plans. " + hint)
-    if value == per_part.sum():
-        return checks.wrong("that is every figure in the table.",
-                            "Keep only the rows of part 二. " + hint)
-    return feedback
+    return number_with_slips(answer, expected, hint, what="a count, e.g. 7", slips=[
+        (int(per_part.get("1", -1)), "that is the count for part 一 (pid 1…), the achievements.",
+         "The question asks about part 二, the plans. " + hint),
+        (int(per_part.sum()), "that is every figure in the table.",
+         "Keep only the rows of part 二. " + hint)])
 
 
 # --- Task 8 · What the English adds ------------------------------------------------------------

@@ -10,7 +10,7 @@ from functools import lru_cache
 from .. import checks, text
 from ..checks import never_raises
 from ..data import load
-from . import MultipleChoice, see_lesson
+from . import MultipleChoice, number_with_slips, see_lesson
 
 see = see_lesson("03")
 # A numbered formula of the shape 「N个…」: a numeral, the measure word 个, then the rest.
@@ -67,16 +67,10 @@ HINT_2 = (see("3 · Battle metaphors") + " Read the caution 'They overlap': coun
 @never_raises
 def task_2(answer):
     every, inside = _occurrences("攻坚"), _occurrences("脱贫攻坚")
-    feedback = checks.number(answer, every - inside, HINT_2, what="a whole number")
-    if feedback.ok is False:
-        value = checks.as_number(answer)
-        if value == every:
-            return checks.wrong("that counts every 攻坚, including those inside 脱贫攻坚.",
-                                HINT_2)
-        if value == inside:
-            return checks.wrong("that is how often 脱贫攻坚 itself occurs; the question asks "
-                                "about the other uses of 攻坚.", HINT_2)
-    return feedback
+    return number_with_slips(answer, every - inside, HINT_2, what="a whole number", slips=[
+        (every, "that counts every 攻坚, including those inside 脱贫攻坚."),
+        (inside, "that is how often 脱贫攻坚 itself occurs; the question asks about the other "
+         "uses of 攻坚.")])
 
 
 # --- Task 3: which formulation is Shanghai-made? (multiple choice) ---------------------------

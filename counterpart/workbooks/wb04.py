@@ -9,7 +9,7 @@ import math
 
 from .. import checks
 from ..data import load
-from . import LabelEach, MultipleChoice, see_lesson
+from . import LabelEach, MultipleChoice, column_if_table, see_lesson
 from . import figure_with as shared_figure_with
 
 see = see_lesson("04")
@@ -58,9 +58,7 @@ def per_time_fids():
 
 @checks.never_raises
 def task_3(answer):
-    # A student may hand in the filtered table itself: take its fid column.
-    if hasattr(answer, "columns") and "fid" in answer.columns:
-        answer = answer["fid"]
+    answer = column_if_table(answer, "fid")
     hint = (see("2. Person-times are not people") + " Filter figures.csv on its per_time "
             "column and list the fid column with .tolist().")
     feedback = checks.item_set(answer, per_time_fids(), hint,

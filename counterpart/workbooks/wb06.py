@@ -9,7 +9,7 @@ that they still do). No message ever contains an expected answer.
 
 from .. import checks, text
 from ..data import load
-from . import LabelEach, MultipleChoice, see_lesson
+from . import LabelEach, MultipleChoice, column_if_table, see_lesson
 from . import figure_with as shared_figure_with
 
 see = see_lesson("06")
@@ -29,9 +29,7 @@ def yuan_fids():
 
 @checks.never_raises
 def task_1(answer):
-    # A student may hand in the filtered table itself: take its fid column.
-    if hasattr(answer, "columns") and "fid" in answer.columns:
-        answer = answer["fid"]
+    answer = column_if_table(answer, "fid")
     hint = (see("3. Four kinds of money") + " Keep the rows of figures.csv whose unit column "
             "is \"yuan\" and list their fid column with .tolist().")
     return checks.item_set(answer, yuan_fids(), hint,
@@ -140,8 +138,8 @@ def task_5(answer):
     hint = (see("5. The channels: firms, state groups, unions, districts") + " Search the zh "
             f"column of the report for {WORD_5} (report[\"zh\"].str.contains(...)) and list "
             "the pids of the rows that match.")
-    if hasattr(answer, "columns") and "pid" in answer.columns:
-        answer = answer["pid"]
+    if hasattr(answer, "columns"):
+        answer = column_if_table(answer, "pid")
     elif hasattr(answer, "index") and str(getattr(answer, "dtype", "")) in ("bool", "boolean"):
         answer = answer[answer.fillna(False)].index      # a boolean Series indexed by pid
     feedback = checks.item_set(answer, rows_naming(WORD_5), hint,

@@ -10,7 +10,7 @@ import re
 from .. import checks, text
 from ..checks import never_raises
 from ..data import load, load_bilingual
-from . import MultipleChoice, see_lesson
+from . import MultipleChoice, number_with_slips, see_lesson
 
 see = see_lesson("07")
 
@@ -36,16 +36,11 @@ HINT_1 = (see("2 · Kinds of departure") + " Keep the notes whose issue_type is 
 def task_1(answer):
     notes = load("translation_notes")
     of_kind, in_row = notes["issue_type"] == KIND_1, notes["pid"] == PID_1
-    feedback = checks.number(answer, int((of_kind & in_row).sum()), HINT_1,
-                             what="a whole number")
-    if feedback.ok is False:
-        value = checks.as_number(answer)
-        if value == of_kind.sum():
-            return checks.wrong("that counts the omissions in every row of the report, not "
-                                "only in 1.2.0.", HINT_1)
-        if value == in_row.sum():
-            return checks.wrong("that counts every note on 1.2.0, of all kinds.", HINT_1)
-    return feedback
+    return number_with_slips(answer, int((of_kind & in_row).sum()), HINT_1, what="a whole number",
+                             slips=[(int(of_kind.sum()), "that counts the omissions in every row "
+                                     "of the report, not only in 1.2.0."),
+                                    (int(in_row.sum()), "that counts every note on 1.2.0, of all "
+                                     "kinds.")])
 
 
 # --- Task 2 · The clause that credits Shanghai ------------------------------------------------
