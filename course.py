@@ -218,6 +218,9 @@ def tidy_file(path):
 def cmd_execute(args):
     python = ensure_env(with_tests=True)
     with tempfile.TemporaryDirectory(prefix="course-exec-") as tmp:
+        # Build matplotlib's font cache first: building it prints a note on stderr, which
+        # would otherwise be stored in the first notebook's outputs.
+        run([str(python), "-c", "import matplotlib.font_manager"], env=deterministic_env(tmp))
         for path in notebooks(args.paths):
             say(f"executing {path}")
             run([str(python), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",

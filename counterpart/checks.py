@@ -191,9 +191,15 @@ def number(answer: Any, expected: float, hint: str, rel_tol: float = 1e-6,
     return wrong("that is not the number asked for.", _scale_hint(value, expected) or hint)
 
 
-def _as_items(answer):
+def as_items(answer):
+    """The items of a list-like answer, each as text, or None when it is not list-like.
+
+    A list, tuple or set; anything with ``.tolist()`` (a pandas Series or Index, a NumPy
+    array); or a string of items separated by commas, 、, semicolons (half- or full-width) or
+    spaces ("0.6, 2.0" or "喀什、泽普"). A dict or a number is not list-like."""
     if isinstance(answer, str):
-        return [part for part in re.split(r"[,,、;;\s]+", answer) if part]
+        # commas, 、 and semicolons, half- and full-width (written as escapes to stay visible)
+        return [part for part in re.split(r"[,\uff0c\u3001;\uff1b\s]+", answer) if part]
     if hasattr(answer, "tolist"):
         answer = answer.tolist()
     if isinstance(answer, (list, tuple, set, frozenset)):
@@ -253,10 +259,11 @@ def item_set(answer: Any, expected: Iterable[str], hint: str,
     """A set of ids (e.g. ["F03", "F07"]): order and case do not matter."""
     if is_blank(answer):
         return not_answered(what)
-    items = _as_items(answer)
+    items = as_items(answer)
     if items is None:
-        return wrong(f"give {what} as a list in square brackets, e.g. [\"a\", \"b\"] "
-                     f"(you gave {kind(answer)}).", hint)
+        # no example of ids here: ``what`` gives one that cannot be an answer
+        return wrong(f"give {what}, as a list in square brackets (you gave {kind(answer)}).",
+                     hint)
     given, wanted = {plain(i) for i in items}, {plain(i) for i in expected}
     if given == wanted:
         return correct()

@@ -9,7 +9,8 @@ The steps, in order (each is also a script of its own):
 1. data/report.csv from the source text (segment_report.py);
 2. the vocabulary tables, data/vocab.csv and data/vocab_cedict.csv (make_vocab.py);
    the course font, when data/ holds a character it lacks (make_font_subset.py);
-3. text from the manifest in lessons, keys and README: titles, times, navigation, lesson map,
+3. each key's header and "How feedback works" (workbook_text.py), then the text from the
+   manifest in lessons, keys and README: titles, times, navigation, lesson map,
    session plan (course_text.py);
 4. the student workbooks from their keys, where a key changed (make_student_versions.py);
    then 3 and 4 again until they agree (a workbook's time is counted on its student version);
@@ -95,6 +96,11 @@ def environment_step(check: bool) -> list[str]:
     return ["environment.yml"]
 
 
+def workbook_text_step(check: bool) -> list[str]:
+    return [f"exercises/solutions/{name}"
+            for name in script("workbook_text").write_feedback_cells(check)]
+
+
 def text_step(check: bool) -> list[str]:
     course_text = script("course_text")
     stale = [path.relative_to(ROOT).as_posix()
@@ -150,7 +156,8 @@ def script_at(path: Path):
 
 
 STEPS = [("environment", environment_step), ("report", report_step),
-         ("vocabulary", vocab_step), ("font", font_step), ("text", text_step),
+         ("vocabulary", vocab_step), ("font", font_step),
+         ("key headers", workbook_text_step), ("text", text_step),
          ("workbooks", workbooks_step), ("outputs", outputs_step)]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
@@ -162,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["PYTHONHASHSEED"] = "0"
     for name in ("IPYTHONDIR", "MPLCONFIGDIR", "JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR"):
         os.environ.setdefault(name, str(Path(tmp) / name.lower()))
+    import matplotlib.font_manager  # noqa: F401  (builds the font cache here, not in a notebook)
     anything = False
     for name, step in STEPS:
         stale = step(args.check)

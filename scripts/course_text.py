@@ -6,7 +6,7 @@
 What it writes, found by cell tags or marker comments, so re-running is safe:
 - each lesson: its title line (`# NN · Title`), its **Time:** line, the navigation cells at top
   and bottom (previous · contents · next) and the closing link to its workbook;
-- each answer key: its title line (`# Workbook NN · Title`) and its **Time:** line (the student
+- each answer key: its **Time:** line (workbook_text.py writes its header; the student
   workbooks are made from the keys by make_student_versions.py);
 - notebooks/00_start_here.ipynb: the lesson map;
 - README.md: the lesson table and the session plan, between `<!-- name:start -->` and
@@ -174,12 +174,19 @@ def updated_lesson(course: Course, nb: dict, index: int) -> dict:
 
 
 def updated_key(course: Course, nb: dict, lesson: manifest.Lesson) -> dict:
+    """The key with its **Time:** line written in (its title and header are written by
+    workbook_text.py); a key without one gets it in a cell after the header."""
     cells = [dict(c) for c in nb["cells"]]
-    head = header_index(cells)
     time = course.workbook_time(lesson)
-    time_line = estimate.workbook_time_line(time) if time else None
-    cells[head]["source"] = set_title_and_time(
-        source(cells[head]), f"# Workbook {lesson.number} · {lesson.title}", time_line)
+    if time is None:
+        return dict(nb, cells=cells)
+    line = estimate.workbook_time_line(time)
+    for cell in cells:
+        if cell["cell_type"] == "markdown" and TIME_LINE.search(source(cell)):
+            cell["source"] = TIME_LINE.sub(lambda _: line, source(cell), count=1)
+            break
+    else:
+        cells.insert(header_index(cells) + 1, _cell(line, "workbook-time"))
     return dict(nb, cells=cells)
 
 

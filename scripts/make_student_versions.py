@@ -7,7 +7,8 @@ key makes which workbook is said by the manifest, course.toml:
 - in code cells, the lines from `### BEGIN SOLUTION` to `### END SOLUTION` are removed, so the
   student sees the placeholder line written above them (e.g. `answer = ...`);
 - in Markdown cells, everything from `<!-- BEGIN SOLUTION -->` to `<!-- END SOLUTION -->` is
-  replaced by a prompt to write an answer;
+  replaced by a prompt to write an answer, and links to ../../ (the course's root, seen from
+  the key's folder) become links to ../ (seen from the workbook's);
 - cells tagged `solution-only` (model answers, marking notes) are dropped;
 - outputs are cleared, then the student version is executed so its stored outputs show what a
   student sees on a first run ("Not answered yet").
@@ -67,6 +68,12 @@ def stale():
     return found
 
 
+def relink(markdown):
+    """Links written from exercises/solutions/ (the key's folder) to the course's root, such as
+    the header's link to the lesson, rewritten for exercises/ (the workbook's)."""
+    return markdown.replace("](../../", "](../")
+
+
 def student_version(solution, key):
     """The student notebook (without outputs) made from an answer key."""
     nb = copy.deepcopy(solution)
@@ -79,7 +86,7 @@ def student_version(solution, key):
             text = CODE_BLOCK.sub("", text).rstrip("\n")
             cell["outputs"], cell["execution_count"] = [], None
         elif cell["cell_type"] == "markdown":
-            text = MD_BLOCK.sub(MD_PROMPT, text)
+            text = relink(MD_BLOCK.sub(MD_PROMPT, text))
         cell["source"] = text
         cells.append(cell)
     nb["cells"] = cells

@@ -55,7 +55,7 @@ def test_new_lesson_and_build_pass_the_generated_file_checks(lesson_08):
 
 def test_the_new_lessons_tests_and_notebooks_pass(lesson_08):
     result = run(lesson_08, "-m", "pytest", "-q", "-p", "no:randomly",
-                 "tests/test_wb08.py", "tests/test_workbooks.py",
+                 "tests/test_wb08.py", "tests/test_workbooks.py", "tests/test_workbook_kit.py",
                  "notebooks/08_scaffold_trial.ipynb",
                  "exercises/wb08_scaffold_trial.ipynb",
                  "exercises/solutions/key08_scaffold_trial.ipynb")

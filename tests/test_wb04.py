@@ -1,16 +1,22 @@
 """Workbook 04 checks: every accepted form of a right answer passes, plausible mistakes get a
 hint that does not give the answer away, blanks await an answer, expected answers follow the
 data, and nothing a student types makes a check crash."""
-import json
+from functools import partial
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+import workbook_helpers
 from hypothesis import strategies as st
+from workbook_helpers import (
+    answer_key,
+    answers,
+    assert_broken_data_gives_feedback,
+    cells_by_id,
+    fuzz_test,
+    replace_table,
+)
 
-import fuzz
 from counterpart.data import load
-from counterpart.paths import EXERCISES
 from counterpart.workbooks import wb04
 
 TASKS = [wb04.task_1, wb04.task_2, wb04.task_3, wb04.task_4, wb04.task_5, wb04.task_6]
@@ -20,21 +26,12 @@ def figures():
     return load("figures")
 
 
-def assert_wrong(feedback, *must_not_contain, says=""):
-    assert feedback.ok is False, feedback.message
-    assert "could not be checked" not in feedback.message
-    assert "Hint:" in feedback.message and "lesson 04" in feedback.message
-    assert says in feedback.message
-    for secret in must_not_contain:
-        assert secret not in feedback.message, (secret, feedback.message)
+assert_wrong = partial(workbook_helpers.assert_wrong, lesson="04")
 
 
 def with_figures(monkeypatch, change):
     """Make the checks see a changed copy of figures.csv (other tables unchanged)."""
-    changed = change(load("figures"))
-    real_load = wb04.load
-    monkeypatch.setattr(wb04, "load", lambda name: changed.copy() if name == "figures"
-                        else real_load(name))
+    replace_table(monkeypatch, wb04, "figures", change)
 
 
 # --- Task 1 · 600多亿元 in yuan ------------------------------------------------------------
@@ -65,9 +62,8 @@ def test_task_1_follows_the_data(monkeypatch):
 
 # --- Task 2 · What does 近 say? -------------------------------------------------------------
 
-@pytest.mark.parametrize("form", ["d", "D", "(d)", " d) ", "nearly", "Nearly",
-                                  "nearly 4,200, a little under"])
-def test_task_2_accepts_the_letter_the_label_and_the_option(form):
+@pytest.mark.parametrize("form", ["nearly", "Nearly", " NEARLY "])   # letters: the kit's tests
+def test_task_2_accepts_the_options_first_word(form):
     assert wb04.task_2(form).ok is True
 
 
@@ -76,21 +72,6 @@ def test_task_2_rejects_the_other_hedges(wrong):
     assert_wrong(wb04.task_2(wrong), "nearly", "a little under", says="近")
 
 
-def test_task_2_rejects_a_letter_out_of_range_and_a_number():
-    assert "choose one of a, b, c, d" in wb04.task_2("e").message
-    assert "as text" in wb04.task_2(4).message
-
-
-def test_task_2_widget_submits_through_the_same_check():
-    box = wb04.task_2_widget()
-    box.button.click()
-    assert "Not answered yet" in box.feedback.value
-    box.pick.value = "c"
-    box.button.click()
-    assert "Not yet" in box.feedback.value and "nearly" not in box.feedback.value
-    box.pick.value = "d"
-    box.button.click()
-    assert "Correct" in box.feedback.value
 
 
 # --- Task 3 · Figures that count occurrences --------------------------------------------------
@@ -168,7 +149,7 @@ def test_task_4_explains_the_form_it_needs():
     assert "keys of your dict" in wb04.task_4({"F01": "input"}).message
     assert "one of input, output or outcome" in wb04.task_4(["in", "out", "result"]).message
     assert "exactly three labels" in wb04.task_4(["input", "output"]).message
-    assert "a dict from fid to kind" in wb04.task_4(42).message
+    assert "a dict from fid to label" in wb04.task_4(42).message
 
 
 def test_task_4_follows_the_data(monkeypatch):
@@ -250,14 +231,7 @@ def test_task_6_follows_the_data(monkeypatch):
 
 # --- All tasks ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("task", TASKS, ids=lambda t: t.__name__)
-@pytest.mark.parametrize("blank", [..., None, "", "   ", "..."])
-def test_blank_answers_are_not_answered_yet(task, blank):
-    feedback = task(blank)
-    assert feedback.ok is None and "Not answered yet" in feedback.message
-
-
-anything = fuzz.answers("0123456789０１２万亿多余约近元人次.,%％ 億萬abcdF",
+anything = answers("0123456789０１２万亿多余约近元人次.,%％ 億萬abcdF",
     st.dictionaries(st.sampled_from(["F06", "F24", "F26", "f06"]),
                     st.sampled_from(["input", "output", "outcome", "x", ""]), max_size=4),
     st.lists(st.sampled_from(["input", "outputs", "Outcome", 3, None]), max_size=4),
@@ -268,17 +242,13 @@ anything = fuzz.answers("0123456789０１２万亿多余约近元人次.,%％ �
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(anything)
-def test_no_task_ever_raises(answer):
-    fuzz.assert_every_task_answers(TASKS, answer)
+test_no_task_ever_raises = fuzz_test(TASKS, anything, examples=300)
 
 
 # --- The answer key's model answer carries the data's numbers --------------------------------
 
 def test_model_answer_numbers_match_the_data():
-    nb = json.loads((EXERCISES / "solutions" / "key04_the_numbers.ipynb").read_text("utf-8"))
-    model = next("".join(c["source"]) for c in nb["cells"] if c["id"] == "task-7-answer")
+    model = cells_by_id(answer_key("04"))["task-7-answer"]
     f, context = figures().set_index("fid"), load("context").set_index("key")
     people = f.loc["F11", "value"] / context.loc["rural_poor_exited_2013_2020", "value"]
     counties = f.loc["F10", "value"] / context.loc["national_poverty_counties", "value"]
@@ -292,11 +262,6 @@ def test_model_answer_numbers_match_the_data():
 
 
 def test_a_broken_table_gives_feedback_not_a_traceback(monkeypatch):
-    def broken(name):
-        raise OSError("data/figures.csv missing")
-    monkeypatch.setattr(wb04, "load", broken)
-    answers = {wb04.task_1: 6e10, wb04.task_3: ["F02"], wb04.task_4: ["input"] * 3,
-               wb04.task_5: pd.DataFrame({"fid": ["F19"], "value": [6e10]}), wb04.task_6: 11.8}
-    for task, answer in answers.items():
-        feedback = task(answer)
-        assert feedback.ok is False and "could not be checked" in feedback.message
+    assert_broken_data_gives_feedback(monkeypatch, wb04, {
+        wb04.task_1: 6e10, wb04.task_3: ["F02"], wb04.task_4: ["input"] * 3,
+        wb04.task_5: pd.DataFrame({"fid": ["F19"], "value": [6e10]}), wb04.task_6: 11.8})

@@ -2,18 +2,17 @@
 hint that does not give the answer away, blanks await an answer, expected answers follow the
 data, and nothing a student types makes a check raise. Also: the answer key's model
 retranslation keeps to the term list and quotes 2.1.3 exactly."""
-import json
 import re
+from functools import partial
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+import workbook_helpers
 from hypothesis import strategies as st
+from workbook_helpers import answer_key, answers, cells_by_id, fuzz_test
 
-import fuzz
 from counterpart import text
 from counterpart.data import load, load_bilingual
-from counterpart.paths import EXERCISES
 from counterpart.workbooks import wb07
 
 TASKS = [wb07.task_1, wb07.task_2, wb07.task_3, wb07.task_4, wb07.task_5, wb07.task_6]
@@ -29,27 +28,12 @@ def mentions_number(message, n):
     return re.search(rf"(?<![\d.]){n}(?![\d.])", message) is not None
 
 
-def assert_wrong(feedback, *secrets, says=""):
-    assert feedback.ok is False, feedback.message
-    assert "could not be checked" not in feedback.message
-    assert "Hint: See lesson 07" in feedback.message
-    assert says in feedback.message, feedback.message
-    for secret in secrets:
-        assert secret not in feedback.message, (secret, feedback.message)
+assert_wrong = partial(workbook_helpers.assert_wrong, lesson="07")
 
 
 def replace_table(monkeypatch, name, changed):
     """Make the checks see a changed copy of one table (the others unchanged)."""
-    real_load = wb07.load
-    monkeypatch.setattr(wb07, "load", lambda table: changed.copy() if table == name
-                        else real_load(table))
-
-
-@pytest.mark.parametrize("task", TASKS, ids=lambda t: t.__name__)
-@pytest.mark.parametrize("blank", [..., None, "", "   ", "..."])
-def test_blank_answers_are_not_answered_yet(task, blank):
-    feedback = task(blank)
-    assert feedback.ok is None and "Not answered yet" in feedback.message
+    workbook_helpers.replace_table(monkeypatch, wb07, name, lambda table: changed)
 
 
 # --- Task 1 · omitted notes on 1.2.0 ---------------------------------------------------------
@@ -194,31 +178,13 @@ def test_task_5_key_agrees_with_the_report():
     assert "四个不减" not in row("2.1.0")
     openings = [row(f"2.1.{i}").split("。")[0] for i in range(1, 5)]
     assert all(re.fullmatch(r".是.{2,4}不减", o) for o in openings), openings
-    assert wb07.ANSWER_5 == "b" and "2.1.0" in wb07.OPTIONS_5[1]
+    assert wb07.CHOICE_5.key == "b" and "2.1.0" in wb07.CHOICE_5.options[1]
 
 
-@pytest.mark.parametrize("form", ["b", "B", "(b)", " b) ", wb07.OPTIONS_5[1]])
-def test_task_5_accepts_letter_or_text(form):
-    assert wb07.task_5(form).ok is True
-
-
-@pytest.mark.parametrize("wrong, says", [("a", "not the best choice"),
-                                         ("c", "not the best choice"),
-                                         ("e", "choose one of"), (2, "as text")])
-def test_task_5_rejects_other_choices(wrong, says):
-    assert_wrong(wb07.task_5(wrong), "(b)", wb07.OPTIONS_5[1][:20], says=says)
-
-
-def test_task_5_widget_gives_feedback_without_the_answer():
-    box = wb07.task_5_widget()
-    box.button.click()
-    assert "Not answered yet" in box.feedback.value
-    box.pick.value = "c"
-    box.button.click()
-    assert "Not yet" in box.feedback.value and "(b)" not in box.feedback.value
-    box.pick.value = wb07.ANSWER_5
-    box.button.click()
-    assert "Correct" in box.feedback.value
+@pytest.mark.parametrize("wrong", ["a", "c"])   # letters, texts, widget: test_workbook_kit.py
+def test_task_5_rejects_other_choices_without_a_word_of_the_key(wrong):
+    assert_wrong(wb07.task_5(wrong), "(b)", wb07.CHOICE_5.options[1][:20],
+                 says="not the best choice")
 
 
 # --- Task 6 · consistency check, count for count ----------------------------------------------
@@ -269,23 +235,18 @@ def test_task_6_follows_the_english(monkeypatch):
 
 # --- Arbitrary input -----------------------------------------------------------------------
 
-anything = fuzz.answers("其中200多万贫困人口从我市帮扶项目直接受益脱貧。,abcF.T ",
+anything = answers("其中200多万贫困人口从我市帮扶项目直接受益脱貧。,abcF.T ",
     st.lists(st.sampled_from(["F02", "f21", "T10", "1.2.0", "2.2", "", None, 3]), max_size=8),
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(anything)
-def test_no_task_ever_raises(answer):
-    fuzz.assert_every_task_answers(TASKS, answer)
+test_no_task_ever_raises = fuzz_test(TASKS, anything, examples=300)
 
 
 # --- The answer key's model retranslation --------------------------------------------------
 
 def model_answer():
-    nb = json.loads((EXERCISES / "solutions" / "key07_the_report_in_english.ipynb")
-                    .read_text(encoding="utf-8"))
-    return next("".join(c["source"]) for c in nb["cells"] if c["id"] == "answer-7")
+    return cells_by_id(answer_key("07"))["answer-7"]
 
 
 def flat(english):

@@ -122,6 +122,18 @@ def test_generation_drops_solutions_and_keeps_placeholders():
     assert student["cells"][0]["outputs"] == [] and student["cells"][0]["execution_count"] is None
 
 
+def test_links_from_the_keys_folder_are_rewritten_for_the_workbooks():
+    solution = {"metadata": {}, "nbformat": 4, "nbformat_minor": 5, "cells": [
+        {"cell_type": "markdown", "metadata": {},
+         "source": "See [04](../../notebooks/04_x.ipynb) and [data](../../data/README.md)."},
+        {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [],
+         "source": "path = '../../data'"},
+    ]}
+    student = generator.student_version(solution, "exercises/solutions/key04_x.ipynb")
+    assert [generator.source(c) for c in student["cells"]] == [
+        "See [04](../notebooks/04_x.ipynb) and [data](../data/README.md).", "path = '../../data'"]
+
+
 def test_an_edited_student_workbook_is_not_overwritten(tmp_path, monkeypatch):
     if not PAIRS:
         pytest.fail("no workbooks yet")

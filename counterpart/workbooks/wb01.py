@@ -10,37 +10,22 @@ import re
 from .. import checks, maps, text
 from ..checks import correct, never_raises, not_answered, wrong
 from ..data import load
+from . import MultipleChoice, number_with_slips, see_lesson
 
-LESSON = "lesson 01 (notebooks/01_counterpart_support.ipynb)"
-
-
-def _see(section):
-    # sections are named without their numbers or dates, which could give an answer away
-    return f"See {LESSON}, the section '{section}'."
+see = see_lesson("01")   # sections named without their numbers or dates (an answer is one)
 
 
 # --- Task 1: what 对口帮扶 abbreviates (row 0.6) ---------------------------------------------
 
-TASK_1_OPTIONS = [
-    "精准扶贫: targeted poverty alleviation",
-    "东西部协作与对口支援: East-West cooperation and counterpart support together",
-    "对口支援 alone: counterpart support for Tibet (Xizang) and Xinjiang",
-    "东西部扶贫协作: the pre-2021 name of East-West cooperation",
-]
-TASK_1_KEY = "b"
-
-
-@never_raises
-def task_1(answer):
-    hint = ("Read row 0.6 in full: what comes just before 以下简称 ('hereinafter called')? "
-            + _see("Two programmes, one name"))
-    return checks.choice(answer, TASK_1_KEY, TASK_1_OPTIONS, hint)
-
-
-def task_1_widget():
-    """The same question as a widget: pick an option and press Check."""
-    from ..widgets import choice_question
-    return choice_question(TASK_1_OPTIONS, task_1)
+CHOICE_1 = MultipleChoice(
+    ["精准扶贫: targeted poverty alleviation",
+     "东西部协作与对口支援: East-West cooperation and counterpart support together",
+     "对口支援 alone: counterpart support for Tibet (Xizang) and Xinjiang",
+     "东西部扶贫协作: the pre-2021 name of East-West cooperation"],
+    key="b",
+    hint="Read row 0.6 in full: what comes just before 以下简称 ('hereinafter called')? "
+         + see("Two programmes, one name"))
+task_1, task_1_widget = CHOICE_1.check, CHOICE_1.widget
 
 
 # --- Task 2: East-West cooperation in Chinese ----------------------------------------------
@@ -53,7 +38,7 @@ def _term(english):
 @never_raises
 def task_2(answer):
     hint = ("The programme's name since 2021, in characters (simplified or traditional). "
-            + _see("Two programmes, one name"))
+            + see("Two programmes, one name"))
     if isinstance(answer, str) and not checks.is_blank(answer):
         if checks.plain(answer) == checks.plain(
                 _term("East-West cooperation in poverty alleviation")):
@@ -74,7 +59,7 @@ def rows_containing(quote):
 def task_3(answer):
     hint = ("Test every row's zh with text.contains and keep the pid of each row that "
             "matches; search for the simplified form, as the report writes it. "
-            + _see("Two programmes, one name"))
+            + see("Two programmes, one name"))
     return checks.item_set(answer, rows_containing(_term("East-West cooperation")), hint,
                            what='a list of pids such as ["1.3", "end.1"]')
 
@@ -88,7 +73,7 @@ def timeline_years():
 @never_raises
 def task_4(answer):
     hint = ("Take the first four characters of the date column, make them whole numbers, "
-            "and find the smallest. " + _see("A timeline"))
+            "and find the smallest. " + see("A timeline"))
     years = timeline_years()
     if isinstance(answer, str) and not checks.is_blank(answer):
         written = answer.strip()
@@ -111,14 +96,10 @@ def task_5(answer):
     partners = load("partners")
     ended = int(partners["until"].notna().sum())
     hint = ("A pairing has ended when its row has an end year: count the rows whose until "
-            "is not empty. " + _see("Shanghai's partners, past and present"))
-    feedback = checks.number(answer, ended, hint, what="a count, e.g. 12")
-    value = checks.as_number(answer) if feedback.ok is False else None
-    if value is not None and value == len(partners) - ended:
-        return wrong("that is the number of rows with NO end year recorded.", hint)
-    if value is not None and value == len(partners):
-        return wrong("that is the number of all rows in the table.", hint)
-    return feedback
+            "is not empty. " + see("Shanghai's partners, past and present"))
+    return number_with_slips(answer, ended, hint, what="a count, e.g. 12", slips=[
+        (len(partners) - ended, "that is the number of rows with NO end year recorded."),
+        (len(partners), "that is the number of all rows in the table.")])
 
 
 # --- Task 6: distance from Shanghai to Kashgar ------------------------------------------
@@ -137,7 +118,7 @@ def partner_km(place_en_start):
 def task_6(answer):
     km = partner_km("Kashgar")
     hint = ("Pick the Kashgar row of partners, then call maps.distance_km(maps.SHANGHAI, "
-            "(lat, lon)). " + _see("Shanghai's partners, past and present"))
+            "(lat, lon)). " + see("Shanghai's partners, past and present"))
     what = "a distance in km, e.g. 1500"
     if checks.is_blank(answer):
         return not_answered(what)
@@ -187,7 +168,7 @@ def _place_key(name):
 def task_7(answer):
     hint = ("Filter partners on two columns: province_en and in_report. You may give the "
             "Chinese, the report's short form or the English name of each place. "
-            + _see("Shanghai's partners, past and present"))
+            + see("Shanghai's partners, past and present"))
     what = 'a list of place names such as ["日喀则", "Lhatse"]'
     if checks.is_blank(answer):
         return not_answered(what)
@@ -197,7 +178,7 @@ def task_7(answer):
             return wrong("your table has no place_zh or place_en column; give a list of "
                          "place names instead.", hint)
         answer = answer[column]
-    items = checks._as_items(answer)
+    items = checks.as_items(answer)
     if items is None:
         return wrong(f"give {what} (you gave a {type(answer).__name__}).", hint)
     expected = xinjiang_named()

@@ -8,14 +8,10 @@ import re
 
 from .. import checks, text
 from ..data import load
-from ..widgets import choice_question
+from . import MultipleChoice, column_if_table, number_with_slips, see_lesson
 
-LESSON = "lesson 02"
+see = see_lesson("02")
 ITEM_START = r"^[一二三四五六七八九十]是"     # how the lesson finds 一是…二是… items
-
-
-def _see(section):
-    return f"See {LESSON}, '{section}'."
 
 
 def _report():
@@ -26,25 +22,16 @@ def _report():
 
 # --- Task 1 · Who is addressed -------------------------------------------------------------
 
-OPTIONS_1 = [
-    "The Shanghai Municipal Government, which commissioned the report",
-    "The Standing Committee of the Shanghai Municipal People's Congress",
-    "The Party Central Committee in Beijing",
-    "The governments of Shanghai's partner regions",
-]
-KEY_1 = "b"
-
-
-def task_1(answer):
-    return checks.choice(answer, KEY_1, OPTIONS_1,
-                         _see("Genre") + " Read whom the salutation (0.5) greets, to "
-                         "whom 0.6 says the report is made, and who is asked to act in end.2. "
-                         "The body that commissions a report is not the one it is made to.")
-
-
-def task_1_widget():
-    """The same question as a widget: pick a letter, press Check."""
-    return choice_question(OPTIONS_1, task_1)
+CHOICE_1 = MultipleChoice(
+    ["The Shanghai Municipal Government, which commissioned the report",
+     "The Standing Committee of the Shanghai Municipal People's Congress",
+     "The Party Central Committee in Beijing",
+     "The governments of Shanghai's partner regions"],
+    key="b",
+    hint=see("Genre") + " Read whom the salutation (0.5) greets, to whom 0.6 says the report "
+         "is made, and who is asked to act in end.2. The body that commissions a report is not "
+         "the one it is made to.")
+task_1, task_1_widget = CHOICE_1.check, CHOICE_1.widget
 
 
 # --- Task 2 · What the committee is asked to do --------------------------------------------
@@ -55,7 +42,7 @@ ACCEPTED_2 = ["审议", "请予审议"]
 
 def task_2(answer):
     return checks.text_answer(answer, ACCEPTED_2,
-                              _see("Genre") + " Copy the two characters of end.2 (以上报告,"
+                              see("Genre") + " Copy the two characters of end.2 (以上报告,"
                               "请予…) that name what the committee is asked to do.",
                               what="two Chinese characters in quotation marks")
 
@@ -84,23 +71,16 @@ def _timeline_dates():
 def task_3(answer):
     opened, closed, delivered = _timeline_dates()
     expected = (delivered - closed).days
-    hint = (_see("Timing") + " Take both dates from data/timeline.csv with pandas and "
+    hint = (see("Timing") + " Take both dates from data/timeline.csv with pandas and "
             "subtract the Congress's closing date from the delivery date; .days gives whole days.")
-    feedback = checks.number(answer, expected, hint, what="a number of days, e.g. 30")
-    value = checks.as_number(answer)
-    if feedback.ok is not False or value is None:
-        return feedback
-    if value == (delivered - opened).days:
-        return checks.wrong("that counts from the day the Congress opened.",
-                            "The question asks about the day it closed. " + hint)
-    if value == -expected:
-        return checks.wrong("your number has the wrong sign.",
-                            "Subtract the earlier date from the later one. " + _see("Timing"))
-    if value == expected + 1:
-        return checks.wrong("that counts both end days.",
-                            "The difference of two dates, (later - earlier).days, counts the "
-                            "days from one to the other. " + _see("Timing"))
-    return feedback
+    return number_with_slips(answer, expected, hint, what="a number of days, e.g. 30", slips=[
+        ((delivered - opened).days, "that counts from the day the Congress opened.",
+         "The question asks about the day it closed. " + hint),
+        (-expected, "your number has the wrong sign.",
+         "Subtract the earlier date from the later one. " + see("Timing")),
+        (expected + 1, "that counts both end days.",
+         "The difference of two dates, (later - earlier).days, counts the days from one to "
+         "the other. " + see("Timing"))])
 
 
 # --- Task 4 · Rows that mention the epidemic ------------------------------------------------
@@ -112,11 +92,8 @@ def epidemic_pids():
 
 @checks.never_raises
 def task_4(answer):
-    # A student may hand in the filtered table itself: take its pid column.
-    if hasattr(answer, "columns") and "pid" in answer.columns:
-        answer = answer["pid"]
-    return checks.item_set(answer, epidemic_pids(),
-                           _see("Timing") + " Search the Chinese column zh for 疫情 "
+    return checks.item_set(column_if_table(answer, "pid"), epidemic_pids(),
+                           see("Timing") + " Search the Chinese column zh for 疫情 "
                            "(the English may word it differently), then list the pid column.",
                            what="a list of pids such as [\"0.1\", \"0.2\"]")
 
@@ -138,7 +115,7 @@ def _section_id(answer):
 def task_5(answer):
     lengths = section_lengths()
     expected = lengths.idxmax()
-    hint = (_see("Structure") + " Group the rows by the section column, sum the length "
+    hint = (see("Structure") + " Group the rows by the section column, sum the length "
             "of zh (.str.len()) in each group, and take the section with the largest sum "
             "(.idxmax()).")
     if checks.is_blank(answer):
@@ -177,22 +154,16 @@ def section_items(section=SECTION_6):
 @checks.never_raises
 def task_6(answer):
     expected = len(section_items())
-    hint = (_see("Parallel patterns") + " Keep the rows of section 1.4, then those whose "
+    hint = (see("Parallel patterns") + " Keep the rows of section 1.4, then those whose "
             "zh starts with a numeral and 是 (the pattern ^[一二三…]是), and count them.")
-    feedback = checks.number(answer, expected, hint, what="a count, e.g. 7")
-    value = checks.as_number(answer)
-    if feedback.ok is not False or value is None:
-        return feedback
     report = load("report")
-    in_section = (report["section"] == SECTION_6).sum()
-    all_items = report["zh"].str.contains(ITEM_START, regex=True).sum()
-    if value in (in_section, in_section - 1):
-        return checks.wrong("that counts the section's heading or opening paragraph too.",
-                            "Only rows whose text starts with 一是, 二是, … are items. " + hint)
-    if value == all_items:
-        return checks.wrong("that counts the items of the whole report.",
-                            "Filter section 1.4 first. " + hint)
-    return feedback
+    in_section = int((report["section"] == SECTION_6).sum())
+    all_items = int(report["zh"].str.contains(ITEM_START, regex=True).sum())
+    return number_with_slips(answer, expected, hint, what="a count, e.g. 7", slips=[
+        ((in_section, in_section - 1), "that counts the section's heading or opening paragraph "
+         "too.", "Only rows whose text starts with 一是, 二是, … are items. " + hint),
+        (all_items, "that counts the items of the whole report.",
+         "Filter section 1.4 first. " + hint)])
 
 
 # --- Task 7 · Figures in part 二 -------------------------------------------------------------
@@ -206,20 +177,14 @@ def figures_by_part():
 def task_7(answer):
     per_part = figures_by_part()
     expected = int(per_part.get("2", 0))
-    hint = (_see("Achievements and plans") + " In data/figures.csv a figure's part is "
+    hint = (see("Achievements and plans") + " In data/figures.csv a figure's part is "
             "what comes before the first dot of its pid (split it as the lesson does); count "
             "the figures whose part is 2.")
-    feedback = checks.number(answer, expected, hint, what="a count, e.g. 7")
-    value = checks.as_number(answer)
-    if feedback.ok is not False or value is None:
-        return feedback
-    if value == per_part.get("1", -1):
-        return checks.wrong("that is the count for part 一 (pid 1…), the achievements.",
-                            "The question asks about part 二, the plans. " + hint)
-    if value == per_part.sum():
-        return checks.wrong("that is every figure in the table.",
-                            "Keep only the rows of part 二. " + hint)
-    return feedback
+    return number_with_slips(answer, expected, hint, what="a count, e.g. 7", slips=[
+        (int(per_part.get("1", -1)), "that is the count for part 一 (pid 1…), the achievements.",
+         "The question asks about part 二, the plans. " + hint),
+        (int(per_part.sum()), "that is every figure in the table.",
+         "Keep only the rows of part 二. " + hint)])
 
 
 # --- Task 8 · What the English adds ------------------------------------------------------------
@@ -230,7 +195,7 @@ ACCEPTED_8 = ["I"]
 
 @checks.never_raises
 def task_8(answer):
-    hint = (_see("Read it yourself: the bilingual reader") + " Compare 0.6 in both "
+    hint = (see("Read it yourself: the bilingual reader") + " Compare 0.6 in both "
             "columns: the Chinese verb 报告 (report) has no subject; which English word does our "
             "rendering give it?")
     feedback = checks.text_answer(answer, ACCEPTED_8, hint, what="one English word in quotes")

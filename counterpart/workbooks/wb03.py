@@ -10,8 +10,9 @@ from functools import lru_cache
 from .. import checks, text
 from ..checks import never_raises
 from ..data import load
+from . import MultipleChoice, number_with_slips, see_lesson
 
-LESSON = "See lesson 03"
+see = see_lesson("03")
 # A numbered formula of the shape 「N个…」: a numeral, the measure word 个, then the rest.
 N_GE = re.compile(r"^[一二三四五六七八九十两]个")
 
@@ -41,8 +42,8 @@ def _components(zh):
 
 # --- Task 1: pinyin of 两个维护 ----------------------------------------------------------------
 
-HINT_1 = (f"{LESSON}, section 2 'Alignment formulas: row 1.1.0': the glossary's pinyin column "
-          "gives it, with tone marks.")
+HINT_1 = (see("2 · Alignment formulas: row 1.1.0") + " The glossary's pinyin column gives it, "
+          "with tone marks.")
 
 
 @never_raises
@@ -59,48 +60,34 @@ def task_1(answer):
 
 # --- Task 2: 攻坚 outside 脱贫攻坚 --------------------------------------------------------------
 
-HINT_2 = (f"{LESSON}, section 3 'Battle metaphors', the caution 'They overlap': count 攻坚 in "
-          "every row, then take away the ones that are part of 脱贫攻坚.")
+HINT_2 = (see("3 · Battle metaphors") + " Read the caution 'They overlap': count 攻坚 in every "
+          "row, then take away the ones that are part of 脱贫攻坚.")
 
 
 @never_raises
 def task_2(answer):
     every, inside = _occurrences("攻坚"), _occurrences("脱贫攻坚")
-    feedback = checks.number(answer, every - inside, HINT_2, what="a whole number")
-    if feedback.ok is False:
-        value = checks.as_number(answer)
-        if value == every:
-            return checks.wrong("that counts every 攻坚, including those inside 脱贫攻坚.",
-                                HINT_2)
-        if value == inside:
-            return checks.wrong("that is how often 脱贫攻坚 itself occurs; the question asks "
-                                "about the other uses of 攻坚.", HINT_2)
-    return feedback
+    return number_with_slips(answer, every - inside, HINT_2, what="a whole number", slips=[
+        (every, "that counts every 攻坚, including those inside 脱贫攻坚."),
+        (inside, "that is how often 脱贫攻坚 itself occurs; the question asks about the other "
+         "uses of 攻坚.")])
 
 
 # --- Task 3: which formulation is Shanghai-made? (multiple choice) ---------------------------
 
-OPTIONS_3 = ["四个意识", "百县百品", "五个认同", "四个不减"]
-ANSWER_3 = "b"
-HINT_3 = (f"{LESSON}, section 5 'Made in Beijing or made in Shanghai?': look each option up in "
-          "the glossary's level column, e.g. slogans[slogans[\"zh\"] == \"四个意识\"].")
-
-
-@never_raises
-def task_3(answer):
-    return checks.choice(answer, ANSWER_3, OPTIONS_3, HINT_3)
-
-
-def task_3_widget():
-    from ..widgets import choice_question
-    return choice_question(OPTIONS_3, task_3)
+CHOICE_3 = MultipleChoice(
+    ["四个意识", "百县百品", "五个认同", "四个不减"],
+    key="b",      # a test ties it to the glossary's level column
+    hint=see("5 · Made in Beijing or made in Shanghai?") + " Look each option up in the "
+         "glossary's level column, e.g. slogans[slogans[\"zh\"] == \"四个意识\"].")
+task_3, task_3_widget = CHOICE_3.check, CHOICE_3.widget
 
 
 # --- Task 4: the central numbered formulas the report uses (a table) -------------------------
 
-HINT_4 = (f"{LESSON}, section 1 (the numbered formulas) and section 5 (the level column): keep "
-          "the rows whose kind is numbered AND whose level is central AND that occur in the "
-          "report (the in_report column), with the columns zh and en.")
+HINT_4 = (see("1 · What is a 提法?", "5 · Made in Beijing or made in Shanghai?") + " Keep the "
+          "rows whose kind is numbered AND whose level is central AND that occur in the report "
+          "(the in_report column), with the columns zh and en.")
 
 
 @never_raises
@@ -114,8 +101,8 @@ def task_4(answer):
 
 # --- Task 5: the four parts of 四个不减 -----------------------------------------------------------
 
-HINT_5 = (f"{LESSON}, section 6, 'Why check: 四个不减 and 四个不摘': read the start of rows "
-          "2.1.1 to 2.1.4 (一是 … 四是 …).")
+HINT_5 = (see("Why check: 四个不减 and 四个不摘") + " Read the start of rows 2.1.1 to 2.1.4 "
+          "(一是 … 四是 …).")
 
 
 def _without_bujian(item):
@@ -126,7 +113,7 @@ def _without_bujian(item):
 @never_raises
 def task_5(answer):
     what = "a list of four Chinese phrases"
-    items = checks._as_items(answer) if not checks.is_blank(answer) else None
+    items = checks.as_items(answer) if not checks.is_blank(answer) else None
     if items is None:                       # blank or not a list: item_set says what to do
         return checks.item_set(answer, _components("四个不减"), HINT_5, what=what)
     given = {_without_bujian(i) for i in items}
@@ -139,9 +126,9 @@ def task_5(answer):
 
 # --- Task 6 (optional): numbered formulas 「N个…」 in part 2, found with a regular expression ---
 
-HINT_6 = (f"{LESSON}, section 7 (optional), 'finding formulations with regular expressions': "
-          "apply the numbered-formula pattern to each row whose pid starts with 2, then keep "
-          "only the matches that are formulas.")
+HINT_6 = (see("7 · (Optional) Finding formulations with regular expressions") + " Apply the "
+          "numbered-formula pattern to each row whose pid starts with 2, then keep only the "
+          "matches that are formulas.")
 
 
 def numbered_in_part_2():

@@ -6,18 +6,13 @@ correction of the tables. Only the multiple-choice key is written here. No messa
 contains an expected answer.
 """
 import math
-import re
 
 from .. import checks
 from ..data import load
-from ..widgets import choice_question
+from . import LabelEach, MultipleChoice, column_if_table, see_lesson
 from . import figure_with as shared_figure_with
 
-LESSON = "lesson 04 (notebooks/04_the_numbers.ipynb)"
-
-
-def _see(section):
-    return f"See {LESSON}, section '{section}'."
+see = see_lesson("04")
 
 
 def figure_with(quote_part):
@@ -34,7 +29,7 @@ QUOTE_1 = "600多亿元"
 def task_1(answer):
     expected = float(figure_with(QUOTE_1)["value"])
     return checks.number(answer, expected,
-                         _see("1. Reading Chinese numbers") + " 亿 is a hundred million (10⁸), "
+                         see("1. Reading Chinese numbers") + " 亿 is a hundred million (10⁸), "
                          "not a billion; 多 makes the figure a floor but does not change the "
                          "number to write.",
                          what="a number of yuan, e.g. 1400 or 5e6")
@@ -42,30 +37,16 @@ def task_1(answer):
 
 # --- Task 2 · The hedge of 近4200人次 --------------------------------------------------------
 
-OPTIONS_2 = [
-    "exact: 4,200 precisely",
-    "more than 4,200",
-    "about 4,200, a little over or under",
-    "nearly 4,200, a little under",
-]
-KEY_2 = "d"
-# The options' one-word labels (as plain() writes them) are accepted as well as the letters.
-LABELS_2 = {"exact": "a", "morethan": "b", "about": "c", "nearly": "d"}
-
-
-@checks.never_raises
-def task_2(answer):
-    if isinstance(answer, str):
-        answer = LABELS_2.get(checks.plain(answer), answer)
-    return checks.choice(answer, KEY_2, OPTIONS_2,
-                         _see("1. Reading Chinese numbers") + " Find 近 in the table of "
-                         "hedging words: where does it stand, and which side of the number "
-                         "does it put the true value?")
-
-
-def task_2_widget():
-    """The same question as a widget: pick a letter, press Check."""
-    return choice_question(OPTIONS_2, task_2)
+CHOICE_2 = MultipleChoice(
+    ["exact: 4,200 precisely",
+     "more than 4,200",
+     "about 4,200, a little over or under",
+     "nearly 4,200, a little under"],
+    key="d",
+    hint=see("1. Reading Chinese numbers") + " Find 近 in the table of hedging words: where "
+         "does it stand, and which side of the number does it put the true value?",
+    labels={"exact": "a", "more than": "b", "about": "c", "nearly": "d"})   # the first words
+task_2, task_2_widget = CHOICE_2.check, CHOICE_2.widget
 
 
 # --- Task 3 · Figures that count occurrences ----------------------------------------------
@@ -77,17 +58,15 @@ def per_time_fids():
 
 @checks.never_raises
 def task_3(answer):
-    # A student may hand in the filtered table itself: take its fid column.
-    if hasattr(answer, "columns") and "fid" in answer.columns:
-        answer = answer["fid"]
-    hint = (_see("2. Person-times are not people") + " Filter figures.csv on its per_time "
+    answer = column_if_table(answer, "fid")
+    hint = (see("2. Person-times are not people") + " Filter figures.csv on its per_time "
             "column and list the fid column with .tolist().")
     feedback = checks.item_set(answer, per_time_fids(), hint,
                                what="a list of fids such as [\"F01\", \"F02\"]")
     if feedback.ok is not False:
         return feedback
     figures = load("figures")
-    items = checks._as_items(answer) or []
+    items = checks.as_items(answer) or []
     given = {checks.plain(i) for i in items}
     only_renci = {checks.plain(f) for f in
                   figures.loc[figures["zh_quote"].str.contains("人次"), "fid"]}
@@ -112,46 +91,22 @@ def measures_4():
 
 def _kind(label):
     """'Input', 'inputs ', 'OUTCOME' -> the kind; anything else -> None."""
+    if not isinstance(label, str):
+        return None
     word = checks.plain(label)
     word = word[:-1] if word.endswith("s") else word
     return word if word in KINDS else None
 
 
-@checks.never_raises
-def task_4(answer):
-    hint = (_see("4. Inputs, outputs and outcomes") + " For each figure ask: is it something "
-            "put in (resources, people sent), something done or delivered, or a change in "
-            "the partner areas?")
-    if checks.is_blank(answer):
-        return checks.not_answered("a dict from fid to kind (input, output or outcome)")
-    if hasattr(answer, "to_dict") and not hasattr(answer, "columns"):
-        answer = answer.to_dict()          # a pandas Series indexed by fid
-    if isinstance(answer, dict):
-        labels = {checks.plain(k).upper(): v for k, v in answer.items()}
-        if set(labels) != set(FIDS_4):
-            return checks.wrong("the keys of your dict should be the three fids of the task "
-                                f"({', '.join(FIDS_4)}), each once.", hint)
-        given = [labels[fid] for fid in FIDS_4]
-    elif isinstance(answer, str):
-        given = [part for part in re.split(r"[,,、;;/\s]+", answer) if part]
-    elif isinstance(answer, (list, tuple)):
-        given = list(answer)
-    else:
-        return checks.wrong("give a dict from fid to kind, e.g. {\"F06\": \"input\", ...} "
-                            f"(you gave a {type(answer).__name__}).", hint)
-    if len(given) != len(FIDS_4):
-        return checks.wrong(f"give exactly three labels, one per figure (you gave {len(given)}).",
-                            hint)
-    kinds = [_kind(label) if isinstance(label, str) else None for label in given]
-    if None in kinds:
-        return checks.wrong("each label must be one of input, output or outcome.", hint)
-    expected = measures_4()
-    right = sum(kind == expected[fid] for fid, kind in zip(FIDS_4, kinds))
-    if right == len(FIDS_4):
-        return checks.correct()
-    problem = {1: "one of the three labels is", 2: "two of the three labels are",
-               3: "none of the three labels is"}[len(FIDS_4) - right]
-    return checks.wrong(f"{problem} right." if right == 0 else f"{problem} not right.", hint)
+LABELS_4 = LabelEach(
+    FIDS_4, measures_4,
+    hint=see("4. Inputs, outputs and outcomes") + " For each figure ask: is it something put in "
+         "(resources, people sent), something done or delivered, or a change in the partner "
+         "areas?",
+    read=_kind, item_of=lambda key: checks.plain(key).upper(),
+    allowed="input, output or outcome", example='{"F06": "input", ...}',
+    id_word="fid", item_word="figure", separators=r"[,\uff0c\u3001;\uff1b/\s]+")
+task_4 = LABELS_4.check
 
 
 # --- Task 5 · The figures in yuan ---------------------------------------------------------
@@ -172,7 +127,7 @@ def _comparable(frame):
 
 @checks.never_raises
 def task_5(answer):
-    hint = (_see("5. Whose money?") + " Keep the rows of figures whose unit is \"yuan\", "
+    hint = (see("5. Whose money?") + " Keep the rows of figures whose unit is \"yuan\", "
             "then select the two columns with [[\"fid\", \"value\"]].")
     expected = yuan_figures()
     if checks.is_blank(answer):
@@ -201,7 +156,7 @@ def counties_share():
 @checks.never_raises
 def task_6(answer):
     expected = counties_share()
-    hint = (_see("6. 909万: households or people?") + " Divide the report's number of "
+    hint = (see("6. 909万: households or people?") + " Divide the report's number of "
             "poverty counties (figures.csv) by the national number (context.csv, key "
             "national_poverty_counties), multiply by 100 and round to one decimal place.")
     if checks.is_blank(answer):

@@ -6,18 +6,13 @@ follow any correction of the tables. Only judgements are written here: the multi
 and the readings of three lines, which mirror the evidence table of lesson 06 (a test checks
 that they still do). No message ever contains an expected answer.
 """
-import re
 
 from .. import checks, text
 from ..data import load
-from ..widgets import choice_question
+from . import LabelEach, MultipleChoice, column_if_table, see_lesson
 from . import figure_with as shared_figure_with
 
-LESSON = "lesson 06 (notebooks/06_who_pays_who_gains.ipynb)"
-
-
-def _see(section):
-    return f"See {LESSON}, section '{section}'."
+see = see_lesson("06")
 
 
 def figure_with(quote_part):
@@ -34,10 +29,8 @@ def yuan_fids():
 
 @checks.never_raises
 def task_1(answer):
-    # A student may hand in the filtered table itself: take its fid column.
-    if hasattr(answer, "columns") and "fid" in answer.columns:
-        answer = answer["fid"]
-    hint = (_see("3. Four kinds of money") + " Keep the rows of figures.csv whose unit column "
+    answer = column_if_table(answer, "fid")
+    hint = (see("3. Four kinds of money") + " Keep the rows of figures.csv whose unit column "
             "is \"yuan\" and list their fid column with .tolist().")
     return checks.item_set(answer, yuan_fids(), hint,
                            what="a list of fids such as [\"F01\", \"F02\"]")
@@ -69,7 +62,7 @@ def verb_of(quote_part):
 
 @checks.never_raises
 def task_2(answer):
-    hint = (_see("3. Four kinds of money") + " Read the quote of the figure in 1.3.1 and find "
+    hint = (see("3. Four kinds of money") + " Read the quote of the figure in 1.3.1 and find "
             "the verb that says what Shanghai did, not what the firms did; the table of verbs "
             "in the lesson gives its English.")
     what = "a word in Chinese or English"
@@ -91,27 +84,16 @@ def task_2(answer):
 
 # --- Task 3 · Why the four amounts must not be added ------------------------------------------
 
-OPTIONS_3 = [
-    "they are written in different units: some in yuan, some in 万元 (ten thousands of yuan)",
-    "the report already gives their total, so a second sum would count everything twice",
-    "they are different kinds of money (investment, sales, gifts, others' funds) from "
-    "different payers, over periods the report does not state, and each is only a floor",
-    "the two smallest amounts are too small next to 600多亿元 to change the total",
-]
-KEY_3 = "c"
-
-
-@checks.never_raises
-def task_3(answer):
-    return checks.choice(answer, KEY_3, OPTIONS_3,
-                         _see("3. Four kinds of money") + " Reread 'Why not add them up?': "
-                         "which options are true of the report at all, and which one gives "
-                         "reasons about the money itself?")
-
-
-def task_3_widget():
-    """The same question as a widget: pick a letter, press Check."""
-    return choice_question(OPTIONS_3, task_3)
+CHOICE_3 = MultipleChoice(
+    ["they are written in different units: some in yuan, some in 万元 (ten thousands of yuan)",
+     "the report already gives their total, so a second sum would count everything twice",
+     "they are different kinds of money (investment, sales, gifts, others' funds) from "
+     "different payers, over periods the report does not state, and each is only a floor",
+     "the two smallest amounts are too small next to 600多亿元 to change the total"],
+    key="c",
+    hint=see("3. Four kinds of money") + " Reread 'Why not add them up?': which options are "
+         "true of the report at all, and which one gives reasons about the money itself?")
+task_3, task_3_widget = CHOICE_3.check, CHOICE_3.widget
 
 
 # --- Task 4 · How many production bases? -----------------------------------------------------
@@ -122,7 +104,7 @@ QUOTE_4 = "外延生产基地"
 @checks.never_raises
 def task_4(answer):
     base = figure_with(QUOTE_4)
-    hint = (_see("5. The channels: firms, state groups, unions, districts") + " Find the row "
+    hint = (see("5. The channels: firms, state groups, unions, districts") + " Find the row "
             "of figures.csv whose zh_quote contains 生产基地 and take its value.")
     feedback = checks.number(answer, float(base["value"]), hint,
                              what="a number, e.g. 12")
@@ -153,18 +135,18 @@ def rows_naming(word):
 
 @checks.never_raises
 def task_5(answer):
-    hint = (_see("5. The channels: firms, state groups, unions, districts") + " Search the zh "
+    hint = (see("5. The channels: firms, state groups, unions, districts") + " Search the zh "
             f"column of the report for {WORD_5} (report[\"zh\"].str.contains(...)) and list "
             "the pids of the rows that match.")
-    if hasattr(answer, "columns") and "pid" in answer.columns:
-        answer = answer["pid"]
+    if hasattr(answer, "columns"):
+        answer = column_if_table(answer, "pid")
     elif hasattr(answer, "index") and str(getattr(answer, "dtype", "")) in ("bool", "boolean"):
         answer = answer[answer.fillna(False)].index      # a boolean Series indexed by pid
     feedback = checks.item_set(answer, rows_naming(WORD_5), hint,
                                what="a list of pids such as [\"1.2.0\", \"2.1.3\"]")
     if feedback.ok is not False:
         return feedback
-    given = {checks.plain(i) for i in checks._as_items(answer) or []}
+    given = {checks.plain(i) for i in checks.as_items(answer) or []}
     if given and given == {checks.plain(p) for p in rows_naming(NEAR_MISS_5)}:
         return checks.wrong(f"those are the rows that name {NEAR_MISS_5} (state capital). The "
                             f"task asks for {WORD_5}.", hint)
@@ -212,41 +194,12 @@ def _line_key(key):
     return None
 
 
-@checks.never_raises
-def task_6(answer):
-    hint = (_see("8. Sorting the report's lines") + " For each line ask: is it what the "
-            "boomerang hypothesis expects to see? Is it a claim that, if true, tells against "
-            "it? Or does it point to something the report leaves out (a figure, an owner, "
-            "a price)?")
-    pids = [pid for pid, _ in LINES_6]
-    if checks.is_blank(answer):
-        return checks.not_answered("a dict from pid to reading (fits H1, against H1 or silent)")
-    if hasattr(answer, "to_dict") and not hasattr(answer, "columns"):
-        answer = answer.to_dict()          # a pandas Series indexed by pid
-    if isinstance(answer, dict):
-        labels = {_line_key(k): v for k, v in answer.items()}
-        if len(answer) != len(pids) or set(labels) != set(pids):
-            return checks.wrong("the keys of your dict should be the three pids of the task "
-                                f"({', '.join(pids)}), each once.", hint)
-        given = [labels[pid] for pid in pids]
-    elif isinstance(answer, str):
-        given = [part for part in re.split(r"[,,、;;/|\n]+", answer) if part.strip()]
-    elif isinstance(answer, (list, tuple)):
-        given = list(answer)
-    else:
-        return checks.wrong("give a dict from pid to reading, e.g. {\"1.3.0\": \"silent\", ...} "
-                            f"(you gave a {type(answer).__name__}).", hint)
-    if len(given) != len(pids):
-        return checks.wrong(f"give exactly three readings, one per line (you gave {len(given)}).",
-                            hint)
-    readings = [_reading(label) for label in given]
-    if None in readings:
-        return checks.wrong("each reading must be one of fits H1, against H1 (or fits H2) "
-                            "or silent.", hint)
-    right = sum(reading == KEY_6[pid] for pid, reading in zip(pids, readings))
-    if right == len(pids):
-        return checks.correct()
-    problem = {1: "one of the three readings is not right.",
-               2: "two of the three readings are not right.",
-               3: "none of the three readings is right."}[len(pids) - right]
-    return checks.wrong(problem, hint)
+LABELS_6 = LabelEach(
+    [pid for pid, _ in LINES_6], KEY_6,
+    hint=see("8. Sorting the report's lines") + " For each line ask: is it what the boomerang "
+         "hypothesis expects to see? Is it a claim that, if true, tells against it? Or does it "
+         "point to something the report leaves out (a figure, an owner, a price)?",
+    read=_reading, item_of=_line_key,
+    allowed="fits H1, against H1 or silent", example='{"1.3.0": "silent", ...}',
+    id_word="pid", item_word="line", label_word="reading")
+task_6 = LABELS_6.check

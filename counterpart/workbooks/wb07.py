@@ -10,12 +10,9 @@ import re
 from .. import checks, text
 from ..checks import never_raises
 from ..data import load, load_bilingual
+from . import MultipleChoice, number_with_slips, see_lesson
 
-LESSON = "lesson 07 (notebooks/07_the_report_in_english.ipynb)"
-
-
-def _see(section):
-    return f"See {LESSON}, section '{section}'."
+see = see_lesson("07")
 
 
 def _row(pid):
@@ -28,15 +25,10 @@ def _note(nid):
     return notes[notes["nid"] == nid].iloc[0]
 
 
-def _not_a_list(answer, what, hint):
-    # checks.item_set's own message shows a fixed example of fids, which may be an answer here
-    return checks.wrong(f"give {what}, as a list (you gave a {type(answer).__name__}).", hint)
-
-
 # --- Task 1 · Omissions in 1.2.0 ------------------------------------------------------------
 
 KIND_1, PID_1 = "omitted", "1.2.0"
-HINT_1 = (_see("2 · Kinds of departure") + " Keep the notes whose issue_type is 'omitted' "
+HINT_1 = (see("2 · Kinds of departure") + " Keep the notes whose issue_type is 'omitted' "
           "AND whose pid is '1.2.0': two conditions, each in brackets, joined with &.")
 
 
@@ -44,16 +36,11 @@ HINT_1 = (_see("2 · Kinds of departure") + " Keep the notes whose issue_type is
 def task_1(answer):
     notes = load("translation_notes")
     of_kind, in_row = notes["issue_type"] == KIND_1, notes["pid"] == PID_1
-    feedback = checks.number(answer, int((of_kind & in_row).sum()), HINT_1,
-                             what="a whole number")
-    if feedback.ok is False:
-        value = checks.as_number(answer)
-        if value == of_kind.sum():
-            return checks.wrong("that counts the omissions in every row of the report, not "
-                                "only in 1.2.0.", HINT_1)
-        if value == in_row.sum():
-            return checks.wrong("that counts every note on 1.2.0, of all kinds.", HINT_1)
-    return feedback
+    return number_with_slips(answer, int((of_kind & in_row).sum()), HINT_1, what="a whole number",
+                             slips=[(int(of_kind.sum()), "that counts the omissions in every row "
+                                     "of the report, not only in 1.2.0."),
+                                    (int(in_row.sum()), "that counts every note on 1.2.0, of all "
+                                     "kinds.")])
 
 
 # --- Task 2 · The clause that credits Shanghai ------------------------------------------------
@@ -62,7 +49,7 @@ NOTE_2 = "T19"      # the note that records the omitted clause
 SLACK_2 = 2         # characters that may be left off either end of the clause
 EXTRA_2 = 10        # characters that may be added around it (e.g. the full stop, 。)
 OTHER_OMISSIONS_2 = ("T13", "T14", "T15", "T16", "T18")   # other clauses left out of 1.2.0
-HINT_2 = (_see("3 · What was left out: a clause of 1.2.0") + " The clause follows the count of "
+HINT_2 = (see("3 · What was left out: a clause of 1.2.0") + " The clause follows the count of "
           "registered poor households leaving poverty and opens with 其中 ('of whom'). Copy it "
           "from report row 1.2.0.")
 
@@ -104,7 +91,7 @@ def task_2(answer):
 
 # --- Task 3 · Figures whose unit was lost -------------------------------------------------------
 
-HINT_3 = (_see("4 · Lost units: 人次 and 所(次)") + " Filter figures.csv on its "
+HINT_3 = (see("4 · Lost units: 人次 and 所(次)") + " Filter figures.csv on its "
           "translation_issue column and give the fid of each row.")
 
 
@@ -113,9 +100,7 @@ def task_3(answer):
     figures, notes = load("figures"), load("translation_notes")
     expected = figures.loc[figures["translation_issue"] == "unit_lost", "fid"].tolist()
     what = "a list of figure ids, e.g. [\"F01\", \"F08\"]"
-    items = None if checks.is_blank(answer) else checks._as_items(answer)
-    if items is None and not checks.is_blank(answer):
-        return _not_a_list(answer, what, HINT_3)
+    items = checks.as_items(answer) or []    # blank or not a list: item_set says what to do
     if items:
         given = {checks.plain(i) for i in items}
         lost_notes = notes.loc[notes["issue_type"] == "unit_lost", "nid"]
@@ -133,7 +118,7 @@ def task_3(answer):
 # --- Task 4 · The English name of 中组部 --------------------------------------------------------
 
 TERM_4 = "中组部"
-HINT_4 = (_see("5 · Names of organisations") + " Look the abbreviation up in the term list: "
+HINT_4 = (see("5 · Names of organisations") + " Look the abbreviation up in the term list: "
           "terms[terms[\"zh\"] == \"中组部\"], column en.")
 # Spellings and expansions that name the same body in the same way.
 _SAME_4 = [("Organization", "Organisation"), ("CPC", "CCP"), ("CPC", "Communist Party of China"),
@@ -169,36 +154,26 @@ def task_4(answer):
 
 # --- Task 5 · 四个不减 and 四个不摘 (multiple choice) ---------------------------------------------
 
-OPTIONS_5 = [
-    "Nothing: 四个不减 is another name for 四个不摘, and the report uses the two names for one "
-    "formula.",
-    "四个不摘 is a requirement the report attributes to the Centre (2.1.0), about what stays in "
-    "place after a county leaves the poverty list; 四个不减 is spelt out by the report's own "
-    "items 2.1.1-2.1.4 (attention, investment, targets and requirements, effectiveness).",
-    "四个不减 is the Centre's requirement, quoted in brackets in 2.1.0; 四个不摘 is Shanghai's "
-    "plan, set out in the items 2.1.1-2.1.4.",
-    "四个不摘 is about money only, while 四个不减 is about the cadres Shanghai sends.",
-]
-ANSWER_5 = "b"
-HINT_5 = (_see("7 · Notes that explain a different formula") + " Read 2.1.0 (which formula does "
-          "it attribute to 中央, and what do its brackets list?) and the openings of 2.1.1-2.1.4 "
-          "(一是 … 不减).")
-
-
-@never_raises
-def task_5(answer):
-    return checks.choice(answer, ANSWER_5, OPTIONS_5, HINT_5)
-
-
-def task_5_widget():
-    from ..widgets import choice_question
-    return choice_question(OPTIONS_5, task_5)
+CHOICE_5 = MultipleChoice(
+    ["Nothing: 四个不减 is another name for 四个不摘, and the report uses the two names for one "
+     "formula.",
+     "四个不摘 is a requirement the report attributes to the Centre (2.1.0), about what stays in "
+     "place after a county leaves the poverty list; 四个不减 is spelt out by the report's own "
+     "items 2.1.1-2.1.4 (attention, investment, targets and requirements, effectiveness).",
+     "四个不减 is the Centre's requirement, quoted in brackets in 2.1.0; 四个不摘 is Shanghai's "
+     "plan, set out in the items 2.1.1-2.1.4.",
+     "四个不摘 is about money only, while 四个不减 is about the cadres Shanghai sends."],
+    key="b",      # a test ties it to the report's rows 2.1.0-2.1.4
+    hint=see("7 · Notes that explain a different formula") + " Read 2.1.0 (which formula does "
+         "it attribute to 中央, and what do its brackets list?) and the openings of 2.1.1-2.1.4 "
+         "(一是 … 不减).")
+task_5, task_5_widget = CHOICE_5.check, CHOICE_5.widget
 
 
 # --- Task 6 · A consistency check with the term list ------------------------------------------
 
 TERM_6 = "乡村振兴"
-HINT_6 = (_see("8 · How to check a translation yourself") + " For each row whose Chinese holds "
+HINT_6 = (see("8 · How to check a translation yourself") + " For each row whose Chinese holds "
           "the term, count the term in zh and the term list's English in en (flat() reads "
           "hyphens as spaces); keep the pids where the English count is smaller.")
 
@@ -231,9 +206,7 @@ def task_6(answer):
             return checks.wrong("an empty list. Every row may use the English at least once: "
                                 "compare how many times, not only whether.", HINT_6)
         return checks.correct()
-    items = None if checks.is_blank(answer) else checks._as_items(answer)
-    if items is None and not checks.is_blank(answer):
-        return _not_a_list(answer, what, HINT_6)
+    items = checks.as_items(answer) or []    # blank or not a list: item_set says what to do
     if items and {checks.plain(i) for i in items} == {checks.plain(p) for p in
                                                       rows_with(TERM_6)} \
             and len(rows_with(TERM_6)) != len(expected):
