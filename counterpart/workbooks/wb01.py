@@ -187,7 +187,7 @@ def _place_key(name):
 def task_7(answer):
     hint = ("Filter partners on two columns: province_en and in_report. You may give the "
             "Chinese, the report's short form or the English name of each place. "
-            + _see("Shanghai's partners, past and present"))
+            + _see("The partners on a map, and in the report"))
     what = 'a list of place names such as ["日喀则", "Lhatse"]'
     if checks.is_blank(answer):
         return not_answered(what)

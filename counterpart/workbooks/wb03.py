@@ -82,7 +82,7 @@ def task_2(answer):
 
 OPTIONS_3 = ["四个意识", "百县百品", "五个认同", "四个不减"]
 ANSWER_3 = "b"
-HINT_3 = (f"{LESSON}, section 5 'Made in Beijing or made in Shanghai?': look each option up in "
+HINT_3 = (f"{LESSON}, section 5 (optional), 'Made in Beijing or made in Shanghai?': look each option up in "
           "the glossary's level column, e.g. slogans[slogans[\"zh\"] == \"四个意识\"].")
 
 
@@ -98,7 +98,7 @@ def task_3_widget():
 
 # --- Task 4: the central numbered formulas the report uses (a table) -------------------------
 
-HINT_4 = (f"{LESSON}, section 1 (the numbered formulas) and section 5 (the level column): keep "
+HINT_4 = (f"{LESSON}, section 1 (the numbered formulas) and section 5 (optional; the level column): keep "
           "the rows whose kind is numbered AND whose level is central AND that occur in the "
           "report (the in_report column), with the columns zh and en.")
 
@@ -114,7 +114,7 @@ def task_4(answer):
 
 # --- Task 5: the four parts of 四个不减 -----------------------------------------------------------
 
-HINT_5 = (f"{LESSON}, section 6, 'Why check: 四个不减 and 四个不摘': read the start of rows "
+HINT_5 = (f"{LESSON}, section 6 (optional), 'Why check: 四个不减 and 四个不摘': read the start of rows "
           "2.1.1 to 2.1.4 (一是 … 四是 …).")
 
 

@@ -172,7 +172,7 @@ def _comparable(frame):
 
 @checks.never_raises
 def task_5(answer):
-    hint = (_see("5. Whose money?") + " Keep the rows of figures whose unit is \"yuan\", "
+    hint = (_see("5. (Optional) Whose money?") + " Keep the rows of figures whose unit is \"yuan\", "
             "then select the two columns with [[\"fid\", \"value\"]].")
     expected = yuan_figures()
     if checks.is_blank(answer):
@@ -201,7 +201,7 @@ def counties_share():
 @checks.never_raises
 def task_6(answer):
     expected = counties_share()
-    hint = (_see("6. 909万: households or people?") + " Divide the report's number of "
+    hint = (_see("6. (Optional) 909万: households or people?") + " Divide the report's number of "
             "poverty counties (figures.csv) by the national number (context.csv, key "
             "national_poverty_counties), multiply by 100 and round to one decimal place.")
     if checks.is_blank(answer):

@@ -46,7 +46,7 @@ def task_1(answer):
 
 # --- Task 3 · The rows that mention 民族团结 ---------------------------------------------------
 
-HINT_3 = (f"{LESSON}, section 2 (Where the report speaks of ethnic unity): keep the rows whose "
+HINT_3 = (f"{LESSON}, section 2 (optional; Where the report speaks of ethnic unity): keep the rows whose "
           "`zh` contains the phrase, e.g. with text.contains, and list their `pid`.")
 
 
@@ -79,7 +79,7 @@ def task_3(answer):
 
 # --- Task 4 · The share of 一(四) in the report's characters ---------------------------------
 
-HINT_4 = (f"{LESSON}, section 2, the share of 一(四): add up `report[\"zh\"].str.len()` for "
+HINT_4 = (f"{LESSON}, section 2 (optional), the share of 一(四): add up `report[\"zh\"].str.len()` for "
           "the rows whose `section` is \"1.4\", divide by the sum over all rows, multiply by "
           "100 and round to one decimal place.")
 
@@ -130,7 +130,7 @@ def task_4(answer):
 FORMULA = re.compile(r"交[往流融][^交。]{0,4}交[往流融][^交。]{0,4}交[往流融]")
 WORD = re.compile(r"交[往流融]")
 
-HINT_5 = (f"{LESSON}, section 3 (one formula, two forms): find the rows that hold "
+HINT_5 = (f"{LESSON}, section 3 (optional; one formula, two forms): find the rows that hold "
           "all three words together, and apply re.findall(\"交[往流融]\", …) to each.")
 
 

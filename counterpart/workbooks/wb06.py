@@ -122,7 +122,7 @@ QUOTE_4 = "外延生产基地"
 @checks.never_raises
 def task_4(answer):
     base = figure_with(QUOTE_4)
-    hint = (_see("5. The channels: firms, state groups, unions, districts") + " Find the row "
+    hint = (_see("5. (Optional) The channels: firms, state groups, unions, districts") + " Find the row "
             "of figures.csv whose zh_quote contains 生产基地 and take its value.")
     feedback = checks.number(answer, float(base["value"]), hint,
                              what="a number, e.g. 12")
@@ -153,7 +153,7 @@ def rows_naming(word):
 
 @checks.never_raises
 def task_5(answer):
-    hint = (_see("5. The channels: firms, state groups, unions, districts") + " Search the zh "
+    hint = (_see("5. (Optional) The channels: firms, state groups, unions, districts") + " Search the zh "
             f"column of the report for {WORD_5} (report[\"zh\"].str.contains(...)) and list "
             "the pids of the rows that match.")
     if hasattr(answer, "columns") and "pid" in answer.columns:

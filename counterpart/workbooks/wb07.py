@@ -62,7 +62,7 @@ NOTE_2 = "T19"      # the note that records the omitted clause
 SLACK_2 = 2         # characters that may be left off either end of the clause
 EXTRA_2 = 10        # characters that may be added around it (e.g. the full stop, 。)
 OTHER_OMISSIONS_2 = ("T13", "T14", "T15", "T16", "T18")   # other clauses left out of 1.2.0
-HINT_2 = (_see("3 · What was left out: a clause of 1.2.0") + " The clause follows the count of "
+HINT_2 = (_see("3 · (Optional) What was left out: a clause of 1.2.0") + " The clause follows the count of "
           "registered poor households leaving poverty and opens with 其中 ('of whom'). Copy it "
           "from report row 1.2.0.")
 
@@ -133,7 +133,7 @@ def task_3(answer):
 # --- Task 4 · The English name of 中组部 --------------------------------------------------------
 
 TERM_4 = "中组部"
-HINT_4 = (_see("5 · Names of organisations") + " Look the abbreviation up in the term list: "
+HINT_4 = (_see("5 · (Optional) Names of organisations") + " Look the abbreviation up in the term list: "
           "terms[terms[\"zh\"] == \"中组部\"], column en.")
 # Spellings and expansions that name the same body in the same way.
 _SAME_4 = [("Organization", "Organisation"), ("CPC", "CCP"), ("CPC", "Communist Party of China"),
@@ -180,7 +180,7 @@ OPTIONS_5 = [
     "四个不摘 is about money only, while 四个不减 is about the cadres Shanghai sends.",
 ]
 ANSWER_5 = "b"
-HINT_5 = (_see("7 · Notes that explain a different formula") + " Read 2.1.0 (which formula does "
+HINT_5 = (_see("7 · (Optional) Notes that explain a different formula") + " Read 2.1.0 (which formula does "
           "it attribute to 中央, and what do its brackets list?) and the openings of 2.1.1-2.1.4 "
           "(一是 … 不减).")
 
