@@ -128,8 +128,11 @@ def estimate(path: Path, rates: dict | None = None) -> Estimate:
 def time_line(lesson_estimate: Estimate, workbook_estimate: Estimate | None = None) -> str:
     """The **Time:** line a lesson shows."""
     if lesson_estimate.has_optional:
-        text = (f"**Time:** about {lesson_estimate.core} minutes for the core path; about "
-                f"{lesson_estimate.full} with the sections marked *(Optional)*.")
+        # one sentence says how the two paths work, so every lesson explains it the same way
+        text = (f"**Time:** about {lesson_estimate.core} minutes for the core path, the "
+                f"sections without *(Optional)* in their heading; about {lesson_estimate.full} "
+                "with the optional ones, which you may skip or read later (the notebook runs "
+                "top to bottom either way).")
     else:
         text = f"**Time:** about {lesson_estimate.full} minutes."
     if workbook_estimate is not None:

@@ -13,12 +13,14 @@ SOURCES = load("sources").set_index("id")
 
 
 def further_reading_items(notebook):
-    """The bullet items under a notebook's '## Further reading' heading."""
+    """The bullet items under a notebook's '## Further reading' heading (which may be marked
+    '(Optional)', outside the lesson's core path)."""
     cells = json.loads((ROOT / notebook).read_text(encoding="utf-8"))["cells"]
     text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    if "## Further reading" not in text:
+    heading = re.search(r"^## (?:\(Optional\) )?Further reading$", text, re.M)
+    if heading is None:
         return []
-    section = text.split("## Further reading", 1)[1].split("\n## ", 1)[0]
+    section = text[heading.end():].split("\n## ", 1)[0]
     return [item for item in re.split(r"\n(?=- )", section) if item.startswith("- ")]
 
 
@@ -48,3 +50,9 @@ def test_further_reading_shows_producer_type_and_stance(notebook):
 def test_the_label_check_notices_a_missing_stance():
     assert missing_labels("- R22, OHCHR assessment (2022), UN body.") == [("R22", "critical")]
     assert missing_labels("- R22, OHCHR assessment (2022), UN body; critical.") == []
+
+
+@pytest.mark.parametrize("notebook", LESSONS[1:])
+def test_every_lesson_has_a_further_reading_list(notebook):
+    # guards the check above: a renamed heading must not make it pass on an empty list
+    assert further_reading_items(notebook)
