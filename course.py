@@ -8,6 +8,8 @@ Windows) with nothing but Python 3.11 or newer.
     python course.py copy       copy the notebooks into my-work/ for a student to edit
     python course.py export F   save notebook F as HTML in my-work/hand-in/ to hand it in
     python course.py publish D  copy the course without the answer keys into folder D
+    python course.py site       build the course website into _build/site/
+    python course.py handouts   print A4 handouts (PDF) into _build/handouts/
 
 Everything is installed into .venv/ inside the course folder; nothing touches the system.
 """
@@ -197,6 +199,13 @@ def cmd_publish(args):
     say(f"copied {kept} files to {dest}, without exercises/solutions/")
 
 
+def cmd_site(args):
+    """Build the website (or the handouts) in the course's environment: the build tools are
+    in requirements-test.txt, the logic in scripts/build_site.py and the package."""
+    python = ensure_env(with_tests=True)
+    run([str(python), str(ROOT / "scripts" / "build_site.py"), args.command])
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -223,6 +232,10 @@ def main(argv=None):
     publish = sub.add_parser("publish", help="copy the course without the answer keys")
     publish.add_argument("dest", help="a new, empty folder")
     publish.set_defaults(func=cmd_publish)
+    site = sub.add_parser("site", help="build the course website into _build/site/")
+    site.set_defaults(func=cmd_site)
+    handouts = sub.add_parser("handouts", help="print A4 handouts into _build/handouts/")
+    handouts.set_defaults(func=cmd_site)
     args, rest = parser.parse_known_args(argv)
     if rest and args.command not in ("lab", "test"):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
