@@ -551,6 +551,12 @@ def build(out: Path = SITE_DIR, launch: dict | None = None, source: Path = SOURC
     Returns the seconds it took."""
     started = time.monotonic()
     stage(source, launch)
+    run_sphinx(source, out)
+    return time.monotonic() - started
+
+
+def run_sphinx(source: Path, out: Path) -> None:
+    """Sphinx's HTML build of ``source`` into ``out`` (replaced); any warning is an error."""
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
@@ -558,9 +564,8 @@ def build(out: Path = SITE_DIR, launch: dict | None = None, source: Path = SOURC
         [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
     env.setdefault("MPLCONFIGDIR", str(BUILD / "mplconfig"))
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q",
-               "-d", str(source / "_doctrees"), str(source), str(out)]
+               "-d", str(Path(source) / "_doctrees"), str(source), str(out)]
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode:
         raise SiteError("the website did not build:\n" + result.stdout[-4000:]
                         + result.stderr[-8000:])
-    return time.monotonic() - started
