@@ -31,6 +31,7 @@ SITE_DIR = BUILD / "site"
 CONFIG_DIR = ROOT / "site"
 FONT = DATA / "fonts" / "NotoSansCJKsc-course-subset.otf"
 
+SEARCH_WORDS = "search_words.txt"   # jieba user dictionary for the search index
 WIDGET_NOTE = "[An interactive widget: run this cell to use it.]"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 LIVE_NOTE = ("An interactive widget runs here in the live notebook. Use “Run it live” at the "
@@ -543,7 +544,15 @@ def stage(dest: Path = SOURCE_DIR, launch: dict | None = None) -> Path:
                  "data.md": (DATA / "README.md").read_text(encoding="utf-8")}
     for name, content in generated.items():
         (dest / name).write_text(content, encoding="utf-8")
+    (dest / SEARCH_WORDS).write_text(search_words(), encoding="utf-8")
     return dest
+
+
+def search_words() -> str:
+    """jieba's user-dictionary lines ("word frequency") for every term and slogan of the
+    glossary, so the search index holds them whole as well as in parts."""
+    words = dict.fromkeys(str(w) for name in ("slogans", "terms") for w in _load(name)["zh"])
+    return "".join(f"{w} 100000\n" for w in words if " " not in w)
 
 
 def build(out: Path = SITE_DIR, launch: dict | None = None, source: Path = SOURCE_DIR) -> float:

@@ -5,7 +5,23 @@ and the notebooks as stored; nothing here is built in place. Plain Sphinx with m
 sphinx-book-theme (the stack Jupyter Book 1 wraps), so this one file says everything the build
 does and the table of contents comes from the manifest, not from a second config file.
 """
+from pathlib import Path
+
+import sphinx.search
+from sphinx.search.zh import SearchChinese
+
 from counterpart import manifest, site
+
+
+class CourseSearch(SearchChinese):
+    """Sphinx 9.0's Chinese search with its JavaScript fixed: the zh language ships the English
+    stemmer (for the English words of a Chinese index) but names it ChineseStemmer, which is
+    not defined, so every page logged an error. The Python side is unchanged (jieba)."""
+
+    language_name = "English"
+
+
+sphinx.search.languages["zh"] = CourseSearch
 
 project = manifest.course().get("title", "Counterpart support")
 author = "The counterpart course authors"
@@ -13,6 +29,9 @@ copyright = "the counterpart course authors; course text CC BY 4.0, code MIT"
 
 language = "en"                   # <html lang="en">; Chinese runs are tagged zh-Hans after the build
 html_search_language = "zh"       # Sphinx's Chinese search: jieba segments the index, English is stemmed
+# The glossary's words as jieba's user dictionary (written by counterpart.site.stage), so that
+# 对口支援 is indexed as one word: the search box does not segment what a reader types.
+html_search_options = {"dict": str(Path(__file__).resolve().parent / site.SEARCH_WORDS)}
 extensions = ["myst_nb"]
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 nb_execution_mode = "off"         # the notebooks as stored: never re-executed for the site
@@ -24,6 +43,7 @@ suppress_warnings = ["mystnb.unknown_mime_type"]   # (a widget view, should one 
 html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"   # (else every browser asks for a missing /favicon.ico)
 html_css_files = ["course.css"]
 html_copy_source = False          # no notebook copies on the site: pages only
 html_show_sourcelink = False
@@ -35,6 +55,7 @@ html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 2,
 }
+html_context = {"default_mode": "light"}   # (an empty mode logs a console error)
 html_sidebars = {"**": ["navbar-logo.html", "search-button-field.html", "sbt-sidebar-nav.html"]}
 
 
