@@ -207,16 +207,26 @@ def _static_widget_output(output: dict) -> dict:
 _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
 
 
-def _headings_in_order(source: str, previous: int) -> tuple[str, int]:
-    """Lower any heading that skips a level (H1 then H3 becomes H1 then H2), so a screen
-    reader's outline has no gaps. Returns the new source and the last level seen."""
+def _heading_ranks(sources: list[str]) -> dict[int, int]:
+    """Heading level -> level on the site: the levels a notebook uses, closed up (a workbook
+    of H1 and H3 becomes H1 and H2), so that no level is skipped."""
+    used = sorted({len(m.group(1)) for text in sources for m in _HEADING.finditer(text)})
+    return {level: rank for rank, level in enumerate(used, 1)}
+
+
+def _headings_in_order(source: str, previous: int,
+                       ranks: dict[int, int] | None = None) -> tuple[str, int]:
+    """Renumber the headings of one Markdown cell by ``ranks`` and lower any that would still
+    skip a level after the one before (H1 then H3 becomes H1 then H2), so a screen reader's
+    outline has no gaps. Returns the new source and the last level seen."""
     lines, fenced = [], False
     for line in source.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
         match = None if fenced else _HEADING.match(line)
         if match:
-            level = min(len(match.group(1)), previous + 1)
+            level = (ranks or {}).get(len(match.group(1)), len(match.group(1)))
+            level = min(level, previous + 1)
             line = "#" * level + line[len(match.group(1)):]
             previous = level
         lines.append(line)
@@ -236,11 +246,12 @@ def stage_notebook(path: str, dest: Path, launch: dict | None = None) -> None:
     nb = json.loads((ROOT / path).read_text(encoding="utf-8"))
     cells = nb["cells"]
     level = 0
+    ranks = _heading_ranks(["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"])
     for index, cell in enumerate(cells):
         if cell["cell_type"] == "markdown":
             source = cell["source"]
             source = _fix_links("".join(source) if isinstance(source, list) else source)
-            cell["source"], level = _headings_in_order(source, level)
+            cell["source"], level = _headings_in_order(source, level, ranks)
             continue
         if cell["cell_type"] != "code":
             continue

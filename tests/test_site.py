@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -260,8 +261,17 @@ def test_a_chart_without_a_text_alternative_stops_the_build():
 
 
 def test_headings_skip_no_level():
-    source, last = site._headings_in_order("# Title\n\n### Task 1\n\n```\n# code\n```\n#### A", 0)
-    assert source == "# Title\n\n## Task 1\n\n```\n# code\n```\n### A" and last == 3
+    # A workbook's H1 and H3s become H1 and H2s (siblings stay siblings); code is left alone.
+    cells = ["# Title", "### Task 1\n\n```\n# code\n```", "### Task 2\n#### Hint"]
+    ranks = site._heading_ranks(cells)
+    assert ranks == {1: 1, 3: 2, 4: 3}
+    out, level = [], 0
+    for cell in cells:
+        text, level = site._headings_in_order(cell, level, ranks)
+        out.append(text)
+    assert out == ["# Title", "## Task 1\n\n```\n# code\n```", "## Task 2\n### Hint"]
+    # A single jump in a notebook that uses every level is closed up where it happens.
+    assert site._headings_in_order("### Aside", 1, {1: 1, 2: 2, 3: 3}) == ("## Aside", 2)
 
 
 # --- Widgets' static stand-ins ---------------------------------------------------------------
@@ -437,7 +447,9 @@ def printed(site_dir, chromium, tmp_path_factory):
 
 
 def _fonts(reader):
-    """(name, embedded?) of every font the PDF's pages use."""
+    """{name or family: embedded?} for every font the PDF's pages use. Chromium embeds a font
+    with CFF outlines, like the course's, as a Type 3 font: its glyphs are drawn in the PDF
+    (CharProcs) and its descriptor keeps the family name."""
     found = {}
     for pdf_page in reader.pages:
         fonts = pdf_page.get("/Resources", {}).get_object().get("/Font", {})
@@ -446,11 +458,22 @@ def _fonts(reader):
             descriptors = [font.get("/FontDescriptor")]
             for child in font.get("/DescendantFonts", []):
                 descriptors.append(child.get_object().get("/FontDescriptor"))
-            embedded = any(d is not None and any(k in d.get_object() for k in
-                                                 ("/FontFile", "/FontFile2", "/FontFile3"))
-                           for d in descriptors)
-            found[str(font.get("/BaseFont"))] = embedded
+            descriptors = [d.get_object() for d in descriptors if d is not None]
+            embedded = ("/CharProcs" in font if font.get("/Subtype") == "/Type3" else
+                        any(k in d for d in descriptors
+                            for k in ("/FontFile", "/FontFile2", "/FontFile3")))
+            name = str(font.get("/BaseFont") or next(
+                (d.get("/FontFamily") for d in descriptors if d.get("/FontFamily")), "unnamed"))
+            found[name] = found.get(name, True) and embedded
     return found
+
+
+def _pdf_text(reader):
+    """The PDF's text without whitespace and without the footer of each page. U+2015 and
+    U+2014 are one glyph in the course font, which maps it back to U+2015."""
+    footer = re.compile(r"The counterpart course authors.*?Page \d+ of \d+\s*$", re.S)
+    pages = [footer.sub("", p.extract_text()) for p in reader.pages]
+    return _flat("".join(pages)).replace("\u2015", "\u2014")
 
 
 def test_handouts_are_a4_with_fonts_embedded_page_numbers_and_citation(printed):
@@ -476,7 +499,29 @@ def test_parallel_text_handout_has_every_chinese_paragraph_in_the_course_font(pr
     from pypdf import PdfReader
     from counterpart.data import load_report
     reader = PdfReader(printed["parallel_text.pdf"])
-    text = _flat("".join(p.extract_text() for p in reader.pages))
-    missing = [row["pid"] for _, row in load_report().iterrows() if _flat(row["zh"]) not in text]
+    text = _pdf_text(reader)
+    missing = [row["pid"] for _, row in load_report().iterrows()
+               if _flat(row["zh"]).replace("\u2015", "\u2014") not in text]
     assert not missing, f"paragraphs not found in the PDF's text: {missing}"
-    assert any("NotoSansCJK" in name for name in _fonts(reader)), "Chinese not in the course font"
+    fonts = _fonts(reader)
+    assert fonts.get("Noto Sans CJK SC Course Subset"), f"Chinese not in the course font: {fonts}"
+
+
+# --- The commands ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["site", "handouts"])
+def test_course_py_dispatches_into_the_environment(command, monkeypatch):
+    sys.path.insert(0, str(ROOT))
+    import course
+    calls = []
+    monkeypatch.setattr(course, "ensure_env", lambda with_tests: calls.append(with_tests) or
+                        Path("/env/python"))
+    monkeypatch.setattr(course, "run", lambda argv, **kw: calls.append(argv))
+    course.main([command])
+    assert calls == [True, ["/env/python", str(ROOT / "scripts" / "build_site.py"), command]]
+
+
+def test_handouts_need_a_built_site(tmp_path):
+    with pytest.raises(FileNotFoundError, match="course.py site"):
+        handouts.make_handouts(site=tmp_path, out=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
