@@ -207,30 +207,30 @@ def _static_widget_output(output: dict) -> dict:
 _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
 
 
-def _heading_ranks(sources: list[str]) -> dict[int, int]:
-    """Heading level -> level on the site: the levels a notebook uses, closed up (a workbook
-    of H1 and H3 becomes H1 and H2), so that no level is skipped."""
-    used = sorted({len(m.group(1)) for text in sources for m in _HEADING.finditer(text)})
-    return {level: rank for rank, level in enumerate(used, 1)}
-
-
-def _headings_in_order(source: str, previous: int,
-                       ranks: dict[int, int] | None = None) -> tuple[str, int]:
-    """Renumber the headings of one Markdown cell by ``ranks`` and lower any that would still
-    skip a level after the one before (H1 then H3 becomes H1 then H2), so a screen reader's
-    outline has no gaps. Returns the new source and the last level seen."""
+def _headings_in_order(source: str, state: dict) -> str:
+    """Lift headings that skip a level, so a screen reader's outline has no gaps: after an H1,
+    a run of H3 tasks becomes a run of H2s (and their H4s H3s) until a heading of the level
+    skipped to or above comes. ``state`` carries the last level and the lift across cells."""
     lines, fenced = [], False
     for line in source.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
         match = None if fenced else _HEADING.match(line)
         if match:
-            level = (ranks or {}).get(len(match.group(1)), len(match.group(1)))
-            level = min(level, previous + 1)
+            level = len(match.group(1))
+            lift_from, delta = state.get("lift", (None, 0))
+            if lift_from is not None and level >= lift_from:
+                level -= delta
+            else:
+                state["lift"] = (None, 0)
+            previous = state.get("previous", 0)
+            if level > previous + 1:
+                state["lift"] = (len(match.group(1)), len(match.group(1)) - previous - 1)
+                level = previous + 1
             line = "#" * level + line[len(match.group(1)):]
-            previous = level
+            state["previous"] = level
         lines.append(line)
-    return "\n".join(lines), previous
+    return "\n".join(lines)
 
 
 def _fix_links(source: str) -> str:
@@ -245,13 +245,12 @@ def stage_notebook(path: str, dest: Path, launch: dict | None = None) -> None:
     replaced by their static forms, and heading links that Sphinx resolves."""
     nb = json.loads((ROOT / path).read_text(encoding="utf-8"))
     cells = nb["cells"]
-    level = 0
-    ranks = _heading_ranks(["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"])
+    headings = {}
     for index, cell in enumerate(cells):
         if cell["cell_type"] == "markdown":
             source = cell["source"]
             source = _fix_links("".join(source) if isinstance(source, list) else source)
-            cell["source"], level = _headings_in_order(source, level, ranks)
+            cell["source"] = _headings_in_order(source, headings)
             continue
         if cell["cell_type"] != "code":
             continue
@@ -263,10 +262,19 @@ def stage_notebook(path: str, dest: Path, launch: dict | None = None) -> None:
             cell.setdefault("metadata", {}).setdefault("mystnb", {})["image"] = {"alt": alt}
         cell["outputs"] = [_static_widget_output(o) if "data" in o else o
                            for o in cell.get("outputs", [])]
+    # The "Run it live" box right under the title: the title cell is split after its H1 line.
     title_at = next((i for i, c in enumerate(cells) if c["cell_type"] == "markdown"
-                     and re.match(r"\s*# ", "".join(c["source"]))), -1)
-    cells.insert(title_at + 1, {"cell_type": "markdown", "metadata": {},
-                                "source": launch_bar(path, launch)})
+                     and re.search(r"^# ", "".join(c["source"]), re.M)), None)
+    bar = {"cell_type": "markdown", "metadata": {}, "source": launch_bar(path, launch)}
+    if title_at is None:
+        cells.insert(0, bar)
+    else:
+        source = "".join(cells[title_at]["source"])
+        end = source.find("\n", re.search(r"^# ", source, re.M).start())
+        end = len(source) if end < 0 else end
+        cells[title_at]["source"] = source[:end]
+        rest = {"cell_type": "markdown", "metadata": {}, "source": source[end:].lstrip("\n")}
+        cells[title_at + 1:title_at + 1] = [bar] + ([rest] if rest["source"].strip() else [])
     nb.get("metadata", {}).pop("widgets", None)
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")

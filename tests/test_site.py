@@ -261,17 +261,15 @@ def test_a_chart_without_a_text_alternative_stops_the_build():
 
 
 def test_headings_skip_no_level():
-    # A workbook's H1 and H3s become H1 and H2s (siblings stay siblings); code is left alone.
-    cells = ["# Title", "### Task 1\n\n```\n# code\n```", "### Task 2\n#### Hint"]
-    ranks = site._heading_ranks(cells)
-    assert ranks == {1: 1, 3: 2, 4: 3}
-    out, level = [], 0
-    for cell in cells:
-        text, level = site._headings_in_order(cell, level, ranks)
-        out.append(text)
-    assert out == ["# Title", "## Task 1\n\n```\n# code\n```", "## Task 2\n### Hint"]
-    # A single jump in a notebook that uses every level is closed up where it happens.
-    assert site._headings_in_order("### Aside", 1, {1: 1, 2: 2, 3: 3}) == ("## Aside", 2)
+    # A workbook's H3 tasks after its H1 become H2s, siblings of a later H2; code is left alone.
+    cells = ["# Title", "### Task 1\n\n```\n# code\n```", "### Task 2\n#### Hint", "## What next"]
+    state = {}
+    out = [site._headings_in_order(cell, state) for cell in cells]
+    assert out == ["# Title", "## Task 1\n\n```\n# code\n```", "## Task 2\n### Hint",
+                   "## What next"]
+    # A heading that steps back up ends the lift.
+    state = {}
+    assert site._headings_in_order("# A\n### B\n## C\n### D", state) == "# A\n## B\n## C\n### D"
 
 
 # --- Widgets' static stand-ins ---------------------------------------------------------------
