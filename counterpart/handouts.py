@@ -2,7 +2,7 @@
 
 ``python3 course.py handouts`` calls :func:`make_handouts`: the parallel text, the glossary,
 one PDF per lesson and one per workbook (a task sheet), each printed from the built site with
-its print stylesheet (site/_static/course.css), the Chinese in the course's font (embedded by
+its print stylesheet (website/_static/course.css), the Chinese in the course's font (embedded by
 Chromium), page numbers and the course's citation in the footer.
 
 Chromium is Debian's /usr/bin/chromium driven by Playwright (never `playwright install`). The

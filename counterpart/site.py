@@ -1,6 +1,6 @@
 """The course as a static website: stage the Sphinx source, build it, tag the Chinese.
 
-``python3 course.py site`` calls :func:`build`. It copies ``site/`` (the Sphinx configuration
+``python3 course.py site`` calls :func:`build`. It copies ``website/`` (the Sphinx configuration
 and stylesheet) into ``_build/site-src/``, adds the lessons and the student workbooks as stored
 (never re-executed, never the answer keys) and the pages made here from the data (the parallel
 text, the glossary, the sources, the instructors' section of the README, the data tables'
@@ -28,7 +28,7 @@ from .paths import DATA, ROOT
 BUILD = ROOT / "_build"
 SOURCE_DIR = BUILD / "site-src"
 SITE_DIR = BUILD / "site"
-CONFIG_DIR = ROOT / "site"
+CONFIG_DIR = ROOT / "website"
 FONT = DATA / "fonts" / "NotoSansCJKsc-course-subset.otf"
 
 SEARCH_WORDS = "search_words.txt"   # jieba user dictionary for the search index

@@ -1,6 +1,6 @@
 """Sphinx configuration of the course website (built by `python3 course.py site`).
 
-This folder is copied into _build/site-src/ beside the pages counterpart/site.py generates
+This folder (website/) is copied into _build/site-src/ beside the pages counterpart/site.py generates
 and the notebooks as stored; nothing here is built in place. Plain Sphinx with myst-nb and
 sphinx-book-theme (the stack Jupyter Book 1 wraps), so this one file says everything the build
 does and the table of contents comes from the manifest, not from a second config file.
