@@ -275,10 +275,18 @@ def test_headings_skip_no_level():
 # --- Widgets' static stand-ins ---------------------------------------------------------------
 
 def _widgets_have_static_forms():
-    """Whether the widget contract (static_html on every widget class) is in the package."""
-    import counterpart.widgets as widgets
-    classes = [v for v in vars(widgets).values() if isinstance(v, type)]
-    return any(hasattr(c, "static_html") for c in classes)
+    """Whether the widget contract (a static_html method on the widget classes) is in the
+    package: counterpart.widgets (a module or a package of modules) or counterpart.maps."""
+    import importlib
+    import pkgutil
+    import counterpart.maps
+    import counterpart.widgets
+    modules = [counterpart.widgets, counterpart.maps]
+    if hasattr(counterpart.widgets, "__path__"):
+        modules += [importlib.import_module(f"counterpart.widgets.{m.name}")
+                    for m in pkgutil.iter_modules(counterpart.widgets.__path__)]
+    return any(isinstance(v, type) and "static_html" in vars(v)
+               for module in modules for v in vars(module).values())
 
 
 def _html_outputs(path):
