@@ -25,6 +25,42 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives JupyterLab in a real browser")
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+
+
+def need_browser():
+    """Skip a browser test when Debian's chromium or playwright is missing, except under
+    CI=true, where that is a failure."""
+    problems = []
+    if not CHROMIUM.exists():
+        problems.append(f"{CHROMIUM} is missing (run `sh scripts/install_browser.sh`)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        problems.append("the playwright package is missing (pip install -r requirements-test.txt)")
+    if problems:
+        message = "browser test: " + "; ".join(problems)
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " -- CI must run the browser test", pytrace=False)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for every browser test of the session (JupyterLab, the website,
+    the handouts): Debian's binary, never a browser Playwright downloads."""
+    need_browser()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                             headless=True)
+        yield browser
+        browser.close()
+
+
 def _is_nbval_cell(item):
     return type(item).__name__ == "IPyNbCell"
 

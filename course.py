@@ -14,8 +14,8 @@ Windows) with nothing but Python 3.11 or newer.
     python course.py new-lesson NN slug "Title"   start a new lesson from the templates
     python course.py bench      time the widgets and each notebook's Run-All
     python course.py vocab      write an Anki deck and a Pleco file of the report's words
-
-
+    python course.py site       build the course website into _build/site/
+    python course.py handouts   print A4 handouts (PDF) into _build/handouts/
     python course.py link       print the nbgitpuller link that opens the course on a JupyterHub
     python course.py classroom-test --students N   a class of N on a real JupyterHub, here
 
@@ -370,6 +370,11 @@ def cmd_classroom_test(args):
     """Run scripts/classroom_test.py (a JupyterHub on this machine) in the test environment."""
     python = ensure_env(with_tests=True)
     run([str(python), str(ROOT / "scripts" / "classroom_test.py"), *args.rest])
+def cmd_site(args):
+    """Build the website (or the handouts) in the course's environment: the build tools are
+    in requirements-test.txt, the logic in scripts/build_site.py and the package."""
+    python = ensure_env(with_tests=True)
+    run([str(python), str(ROOT / "scripts" / "build_site.py"), args.command])
 
 
 def main(argv=None):
@@ -440,6 +445,10 @@ def main(argv=None):
     classroom = sub.add_parser("classroom-test", help="a class on a JupyterHub on this machine",
                                epilog="Options (--students N, --json F) go to the script.")
     classroom.set_defaults(func=cmd_classroom_test)
+    site = sub.add_parser("site", help="build the course website into _build/site/")
+    site.set_defaults(func=cmd_site)
+    handouts = sub.add_parser("handouts", help="print A4 handouts into _build/handouts/")
+    handouts.set_defaults(func=cmd_site)
     args, rest = parser.parse_known_args(argv)
     if rest and args.command not in ("lab", "test", "grade", "bench", "classroom-test"):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")

@@ -1,6 +1,7 @@
 """Text helpers for matching Chinese quotes however they were typed."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -40,3 +41,8 @@ def count(text: object, quote: object) -> int:
     """How many times ``quote`` occurs in ``text`` (non-overlapping, after NFKC)."""
     quote = normalise(quote)
     return normalise(text).count(quote) if quote else 0
+
+
+def pid_anchor(pid: str) -> str:
+    """The HTML id of a paragraph on the website's parallel text: 'p-1-2-0' for pid 1.2.0."""
+    return "p-" + re.sub(r"[^0-9A-Za-z]+", "-", pid)

@@ -34,9 +34,6 @@ jupyter_settings = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(jupyter_settings)
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
 ARTIFACTS = ROOT / "test-artifacts"
 COPIED = ("notebooks", "exercises", "data")        # what the notebooks open, copied
 NEWS_QUESTION = "official Jupyter news"             # the news popup the settings turn off
@@ -133,13 +130,9 @@ def _serving(command, env, log_path, port, token):
 
 
 @pytest.fixture(scope="module")
-def browser(lab):
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-                                              headless=True)
-        yield chromium
-        chromium.close()
+def browser(lab, chromium):
+    # The session's one Chromium (conftest.py), shared with the website's tests.
+    return chromium
 
 
 def _lab_setting(base, token, plugin):

@@ -4,7 +4,7 @@ import sys
 
 from counterpart.paths import ROOT
 
-CHECKED = ["counterpart", "scripts", "tests", "course.py", "conftest.py"]
+CHECKED = ["counterpart", "scripts", "tests", "course.py", "conftest.py", "website"]
 
 
 def test_ruff_finds_nothing():

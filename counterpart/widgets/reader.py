@@ -8,8 +8,9 @@ from .. import text
 from ..data import load, load_bilingual
 from .base import CourseWidget, esc, zh
 
-#: Where the website's parallel text puts each paragraph: PARALLEL_TEXT + "#p-" + pid.
-PARALLEL_TEXT = "parallel-text.html"
+#: The website's parallel text, from a lesson's page (notebooks/NN_x.html); each paragraph's
+#: anchor is counterpart.site.pid_anchor(pid).
+PARALLEL_TEXT = "../parallel.html"
 
 
 def highlight(zh_text: str, marks: list[tuple[str, str, str]]) -> str:
@@ -118,7 +119,8 @@ class BilingualReader(CourseWidget):
         row = self.rows.loc[self.paragraph.value]
         pid = esc(row["pid"])
         return (f'<p>Bilingual reader: paragraph {pid}. '
-                f'<a href="{PARALLEL_TEXT}#p-{pid}">Read it in the parallel text</a>.</p>'
+                f'<a href="{PARALLEL_TEXT}#{text.pid_anchor(pid)}">'
+                'Read it in the parallel text</a>.</p>'
                 f'<blockquote lang="zh-Hans">{esc(row["zh"])}</blockquote>'
                 f'<blockquote lang="en">{esc(row["en"])}</blockquote>')
 
