@@ -36,6 +36,7 @@ def _benchmarked() -> dict[str, Callable[[], CourseWidget]]:
         "reader, Chinese first (08)": lambda: w.bilingual_reader(chinese_first=True,
                                                                  pinyin="6"),
         "flashcards (03)": w.flashcards,
+        "flashcards, English first (08)": lambda: w.flashcards(direction="en-zh"),
         "number converter (04)": w.number_converter,
         "figures explorer (04)": w.figures_explorer,
         "evidence sorter (06)": lambda: w.evidence_sorter(

@@ -190,6 +190,48 @@ def test_quiz_options_include_the_right_answer_once():
         box.next.click()
 
 
+def test_flashcards_english_first_reveal_the_chinese():
+    box = widgets.flashcards(direction="en-zh")
+    row = box.current()
+    assert esc(row["en"]) in box.front.value and row["zh"] not in box.front.value
+    box.reveal.click()
+    assert row["zh"] in box.back.value and row["pinyin"] in box.back.value
+    box.direction.value = "zh-en"
+    assert row["zh"] in box.front.value and box.back.value == ""
+    with pytest.raises(ValueError, match="direction must be"):
+        widgets.flashcards(direction="english")
+
+
+@pytest.mark.parametrize("form", ["characters", "marks", "numbers", "no tones", "traditional"])
+def test_typed_quiz_takes_characters_or_pinyin(form):
+    box = widgets.flashcards(direction="en-zh")
+    box.quiz_mode.value = True
+    while box.current()["zh"] != "对口支援":
+        box.next.click()
+    assert box.typed.layout.display == "" and box.choices.layout.display == "none"
+    box.typed.value = {"characters": "对口支援", "marks": "duìkǒu zhīyuán",
+                       "numbers": "dui4kou3 zhi1yuan2", "no tones": "duikou zhiyuan",
+                       "traditional": "對口支援"}[form]
+    box.check.click()
+    assert "Correct" in box.feedback.value and box.score.value == "Score: 1 / 1"
+    if form == "no tones":
+        assert "duìkǒu zhīyuán" in box.feedback.value          # the tones, given back
+
+
+def test_typed_quiz_scores_wrong_answers_once_and_asks_for_an_answer():
+    box = widgets.flashcards(direction="en-zh")
+    box.quiz_mode.value = True
+    box.check.click()
+    assert "Type the Chinese" in box.feedback.value and box.score.value == "Score: 0 / 0"
+    box.typed.value = "<b>不对</b>"
+    box.check.click()
+    assert "Not yet" in box.feedback.value and "<b>" not in box.feedback.value
+    assert box.score.value == "Score: 0 / 1"
+    box.typed.value = box.current()["zh"]
+    box.check.click()
+    assert "Already scored" in box.feedback.value and box.score.value == "Score: 0 / 1"
+
+
 def test_figures_explorer_filters_and_redraws():
     box = widgets.figures_explorer()
     everything = len(box.selection)
