@@ -162,6 +162,9 @@ class BilingualReader(CourseWidget):
                                      style={"description_width": "initial"})
         self.gloss = widgets.HTML()
         self.display = widgets.HTML()
+        # Class names for the browser test and for styling: what is glossed, what is read.
+        self.gloss.add_class("reader-gloss")
+        self.display.add_class("reader-text")
         self.section.observe(self._change_section, names="value")
         self.paragraph.observe(self._change_paragraph, names="value")
         self.chinese_first.observe(self._change_mode, names="value")
