@@ -11,7 +11,8 @@ Each entry says what must be on the page after "Run All Cells":
 and the interactions to perform, in order, one per widget. Each interaction:
   action: "select" (choose another option of a dropdown), "type" (type text and press Enter),
           "press" (press a key on a slider handle), "key" (focus the widget's button, select
-          or input, as Tab would, and press `key`: a keyboard user), "click" (click a button), "answer"
+          or input, as Tab would, and press the keys in `key`, separated by spaces: a
+          keyboard user), "click" (click a button), "answer"
           (a workbook's multiple-choice widget: click option number `choice`, press Check);
   box:    optional CSS selector of the widget's box (Playwright CSS: :has(), :has-text());
           target and watch are then looked up inside it (box_nth: which box, default 0);
@@ -108,8 +109,9 @@ LESSONS = {
              "watch": ".reader-text", "absent_before": "main thread",
              "expect": "main thread"},
             {"action": "key", "box": ".widget-vbox:has(.reader-text)",
-             "target": ".widget-dropdown:has-text('Gloss a word')", "key": "ArrowDown",
-             "watch": ".reader-gloss", "expect": "坚持"},
+             "target": ".widget-dropdown:has-text('Gloss a word')",
+             "key": "ArrowDown ArrowDown Enter",
+             "watch": ".reader-gloss", "expect": "HSK"},
             {"action": "click", "box": ".widget-vbox:has(.widget-text)",
              "target": "button:has-text('Next card')", "watch": ".widget-html"},
         ],

@@ -242,7 +242,8 @@ def _interact(page, step):
                                              ".includes(e.tagName)")
                    else target.locator("button, select, input").first)
         control.focus()
-        control.press(step["key"])
+        for key in step["key"].split():      # e.g. "ArrowDown Enter": move, then choose
+            control.press(key)
     elif action == "press":
         target.locator(".noUi-handle, .slider-handle, [role=slider]").first.press(
             step.get("key", "ArrowRight"))

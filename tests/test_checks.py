@@ -156,7 +156,8 @@ def test_recall_takes_pinyin_without_tones_and_gives_the_tones_back():
 
 
 def test_recall_ignores_the_punctuation_of_a_slogan():
-    zh, pinyin = "中央要求、当地所需、上海所能", "zhōngyāng yāoqiú, dāngdì suǒ xū, Shànghǎi suǒ néng"
+    zh = "中央要求、当地所需、上海所能"
+    pinyin = "zhōngyāng yāoqiú, dāngdì suǒ xū, Shànghǎi suǒ néng"
     for form in ("中央要求,当地所需,上海所能", "zhong1yang1 yao1qiu2 dang1di4 suo3xu1 "
                  "shang4hai3 suo3neng2", "zhongyang yaoqiu dangdi suoxu shanghai suoneng"):
         assert checks.recall(form, zh, pinyin, HINT).ok is True
