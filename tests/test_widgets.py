@@ -119,6 +119,9 @@ def test_any_word_of_the_paragraph_can_be_glossed():
     box.word.value = "联合"                                     # not a term: CC-CEDICT's
     assert "to combine" in box.gloss.value and "CC-CEDICT" in box.gloss.value
     assert "liánhé" in box.gloss.value and "HSK 5" in box.gloss.value
+    box.next_word.click()                                       # the keyboard path
+    following = list(box.word.options)[list(box.word.options).index("联合") + 1]
+    assert box.word.value == following and esc(following) in box.gloss.value
     box.paragraph.value = "1.3.2"                               # a new paragraph: a new list
     assert "联合" not in box.gloss.value and box.word.value == "(choose a word)"
 

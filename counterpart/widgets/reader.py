@@ -119,10 +119,11 @@ class BilingualReader(CourseWidget):
     english: widgets.ToggleButton      #: show (or hide) the English of this paragraph
     pinyin: widgets.Dropdown           #: pinyin above words beyond an HSK level, or off
     word: widgets.Dropdown             #: a word of this paragraph, to gloss
+    next_word: widgets.Button          #: gloss the next word (a keyboard path: Tab, Enter)
     gloss: widgets.HTML                #: the chosen word: pinyin, level, English
     display: widgets.HTML              #: the paragraph in both languages
     controls = ("section", "paragraph", "glosses", "chinese_first", "english", "pinyin",
-                "word")
+                "word", "next_word")
 
     def __init__(self, chinese_first: bool = False, pinyin: str = "off") -> None:
         if pinyin not in dict(PINYIN_LEVELS).values():
@@ -160,6 +161,9 @@ class BilingualReader(CourseWidget):
                                        layout=widgets.Layout(width="210px"))
         self.word = widgets.Dropdown(description="Gloss a word",
                                      style={"description_width": "initial"})
+        self.next_word = widgets.Button(description="Next word", icon="arrow-right",
+                                        tooltip="Gloss the next word of this paragraph")
+        self.next_word.on_click(self._next_word)
         self.gloss = widgets.HTML()
         self.display = widgets.HTML()
         # Class names for the browser test and for styling: what is glossed, what is read.
@@ -175,7 +179,7 @@ class BilingualReader(CourseWidget):
         super().__init__([
             self.section, widgets.HBox([self.paragraph, self.glosses]),
             widgets.HBox([self.chinese_first, self.english, self.pinyin]),
-            widgets.HBox([self.word, self.gloss]), self.display])
+            widgets.HBox([self.word, self.next_word, self.gloss]), self.display])
 
     # ------------------------------------------------------------------ callbacks
 
@@ -204,11 +208,15 @@ class BilingualReader(CourseWidget):
         self.english.value = not change["new"]
         self._render()
 
+    def _next_word(self, *_: object) -> None:
+        options = list(self.word.options)
+        self.word.value = options[(options.index(self.word.value) + 1) % len(options)]
+
     def _show_gloss(self, *_: object) -> None:
         word, pid = self.word.value, self.paragraph.value
         if word in (None, NO_WORD):
-            self.gloss.value = ("<small>Choose a word (or tab to the list and use the arrow "
-                                "keys) to see its pinyin, level and English.</small>")
+            self.gloss.value = ("<small>Choose a word, or press Next word, to see its "
+                                "pinyin, level and English.</small>")
             return
         self.gloss.value = gloss_html(self._words[pid].set_index("word").loc[word], word,
                                       self._cedict)
