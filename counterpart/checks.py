@@ -253,6 +253,43 @@ def pinyin(answer: Any, expected: str, hint: str) -> Feedback:
     return wrong("those are not the right syllables.", hint)
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_PINYIN_PUNCTUATION = re.compile(r"[,,、;;。.!?!?+:：\"'“”‘’]")
+
+
+def _has_tones(pinyin_text: str) -> bool:
+    marked = unicodedata.normalize("NFD", str(pinyin_text))
+    return bool(re.search(r"[\u0300\u0301\u0304\u030c]|[a-zü:v][1-5]", marked, flags=re.I))
+
+
+@never_raises
+def recall(answer: Any, expected_zh: str, expected_pinyin: str, hint: str) -> Feedback:
+    """English → Chinese recall: the characters (simplified or traditional), or the pinyin
+    with tone marks ("duìkǒu"), tone numbers ("dui4kou3") or no tones at all ("duikou";
+    right, and the feedback gives the tones). Spaces and punctuation do not matter."""
+    if is_blank(answer):
+        return not_answered("the Chinese, as characters (\"对口支援\") or pinyin "
+                            "(\"duìkǒu zhīyuán\", \"dui4kou3 zhi1yuan2\" or \"duikou zhiyuan\")")
+    if not isinstance(answer, str):
+        return wrong(f"give the Chinese as text in quotation marks (you gave {kind(answer)}).",
+                     hint)
+    if plain(answer) == plain(expected_zh):
+        return correct()
+    if _HAN.search(answer):
+        return wrong("those are not the characters asked for.", hint)
+    given = _PINYIN_PUNCTUATION.sub("", answer).replace("v", "ü").replace("V", "Ü")
+    wanted = _PINYIN_PUNCTUATION.sub("", expected_pinyin)
+    if not _toneless(given):
+        return wrong("give characters or pinyin.", hint)
+    if same_pinyin(given, wanted):
+        return correct()
+    if _toneless(given) == _toneless(wanted):
+        if _has_tones(given):
+            return wrong("the syllables are right but a tone is not.", hint)
+        return correct(f"With its tones: {expected_pinyin}.")
+    return wrong("those are not the right syllables.", hint)
+
+
 @never_raises
 def item_set(answer: Any, expected: Iterable[str], hint: str,
              what: str = "a list of ids") -> Feedback:

@@ -10,7 +10,9 @@ Each entry says what must be on the page after "Run All Cells":
   images:  the least number of plots (rendered images) in the outputs;
 and the interactions to perform, in order, one per widget. Each interaction:
   action: "select" (choose another option of a dropdown), "type" (type text and press Enter),
-          "press" (press a key on a slider handle), "click" (click a button), "answer"
+          "press" (press a key on a slider handle), "key" (focus the widget's button, select
+          or input, as Tab would, and press the keys in `key`, separated by spaces: a
+          keyboard user), "click" (click a button), "answer"
           (a workbook's multiple-choice widget: click option number `choice`, press Check);
   box:    optional CSS selector of the widget's box (Playwright CSS: :has(), :has-text());
           target and watch are then looked up inside it (box_nth: which box, default 0);
@@ -18,7 +20,8 @@ and the interactions to perform, in order, one per widget. Each interaction:
   option: for "select", the option label to choose (default: the first one not selected);
   text:   for "type", the text; key: for "press" (default "ArrowRight");
   watch:  the CSS selector of what must change (nth via watch_nth, default 0);
-  expect: optional text that must appear in the watched element afterwards.
+  expect: optional text that must appear in the watched element afterwards;
+  absent_before: optional text that must not be in the watched element before the action.
 """
 from counterpart import manifest
 
@@ -93,6 +96,23 @@ LESSONS = {
         "interactions": [
             {"action": "select", "box": ".widget-vbox:has(.widget-toggle-button)",
              "target": ".widget-dropdown", "watch": ".widget-html", "watch_nth": -1},
+        ],
+    },
+    # The reader in Chinese-first mode: the English appears only when asked for, and a
+    # keyboard user opens a gloss from the word list; flashcards from English take typing.
+    "08": {
+        "widgets": [".widget-dropdown", ".widget-toggle-button", ".widget-html",
+                    ".widget-text"],
+        "interactions": [
+            {"action": "key", "box": ".widget-vbox:has(.reader-text)",
+             "target": "button:has-text('Show English')", "key": "Enter",
+             "watch": ".reader-text", "absent_before": "main thread",
+             "expect": "main thread"},
+            {"action": "key", "box": ".widget-vbox:has(.reader-text)",
+             "target": "button:has-text('Next word')", "key": "Enter",
+             "watch": ".reader-gloss", "expect": "HSK"},
+            {"action": "click", "box": ".widget-vbox:has(.widget-text)",
+             "target": "button:has-text('Next card')", "watch": ".widget-html"},
         ],
     },
 }

@@ -230,6 +230,13 @@ def _interact(page, step):
         box = target.locator("input, textarea").first
         box.fill(step["text"])
         box.press("Enter")
+    elif action == "key":
+        control = (target if target.evaluate("e => ['BUTTON', 'SELECT', 'INPUT']"
+                                             ".includes(e.tagName)")
+                   else target.locator("button, select, input").first)
+        control.focus()
+        for key in step["key"].split():      # e.g. "ArrowDown Enter": move, then choose
+            control.press(key)
     elif action == "press":
         target.locator(".noUi-handle, .slider-handle, [role=slider]").first.press(
             step.get("key", "ArrowRight"))
@@ -278,6 +285,9 @@ def test_notebook_runs_and_widgets_respond(path, lab, browser):
         for step in spec.get("interactions", []):
             watched = _scope(page, step).locator(step["watch"]).nth(step.get("watch_nth", 0))
             before = watched.text_content()
+            if "absent_before" in step:
+                assert step["absent_before"] not in before, \
+                    f"{path}: {step['absent_before']!r} shown before {step['action']}"
             _interact(page, step)
             _wait_until(lambda w=watched, b=before: w.text_content() != b, CHANGE_SECONDS,
                         f"{step['watch']} to change after {step['action']} on {step['target']}")

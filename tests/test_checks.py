@@ -34,6 +34,7 @@ def test_number_rejects_plausible_mistakes_with_a_hint(form, hint_part):
 def test_blank_answers_are_not_answered_yet(blank):
     for feedback in (checks.number(blank, 1, HINT), checks.choice(blank, "a", ["x"], HINT),
                      checks.text_answer(blank, ["x"], HINT), checks.pinyin(blank, "ā", HINT),
+                     checks.recall(blank, "对口支援", "duìkǒu zhīyuán", HINT),
                      checks.item_set(blank, ["F01"], HINT),
                      checks.frame(blank, pd.DataFrame({"a": [1]}), HINT)):
         assert feedback.ok is None and "Not answered yet" in feedback.message
@@ -110,6 +111,7 @@ def test_no_check_ever_raises(answer):
         checks.choice(answer, "b", ["x", "y", "z"], HINT),
         checks.text_answer(answer, ["对口支援"], HINT),
         checks.pinyin(answer, "duìkǒu zhīyuán", HINT),
+        checks.recall(answer, "对口支援", "duìkǒu zhīyuán", HINT),
         checks.item_set(answer, ["F01", "F02"], HINT),
         checks.frame(answer, pd.DataFrame({"a": [0, 1]}), HINT),
     ]
@@ -149,3 +151,36 @@ def test_as_items_reads_every_list_like_answer_as_text(answer, items):
 @pytest.mark.parametrize("answer", [None, 3, 2.5, {"a": 1}, b"ab", ...])
 def test_as_items_refuses_what_is_not_list_like(answer):
     assert checks.as_items(answer) is None
+
+
+@pytest.mark.parametrize("form", ["对口支援", "對口支援", " 对口 支援 ", "duìkǒu zhīyuán",
+                                  "Duìkǒu Zhīyuán", "dui4kou3 zhi1yuan2", "dui4 kou3 zhi1 yuan2"])
+def test_recall_takes_characters_or_pinyin_with_marks_or_numbers(form):
+    assert checks.recall(form, "对口支援", "duìkǒu zhīyuán", HINT).ok is True
+
+
+def test_recall_takes_pinyin_without_tones_and_gives_the_tones_back():
+    feedback = checks.recall("duikou zhiyuan", "对口支援", "duìkǒu zhīyuán", HINT)
+    assert feedback.ok is True and "duìkǒu zhīyuán" in feedback.message
+    assert checks.recall("lv4", "绿", "lǜ", HINT).ok is True
+    assert checks.recall("lv", "绿", "lǜ", HINT).ok is True
+
+
+def test_recall_ignores_the_punctuation_of_a_slogan():
+    zh = "中央要求、当地所需、上海所能"
+    pinyin = "zhōngyāng yāoqiú, dāngdì suǒ xū, Shànghǎi suǒ néng"
+    for form in ("中央要求,当地所需,上海所能", "zhong1yang1 yao1qiu2 dang1di4 suo3xu1 "
+                 "shang4hai3 suo3neng2", "zhongyang yaoqiu dangdi suoxu shanghai suoneng"):
+        assert checks.recall(form, zh, pinyin, HINT).ok is True
+
+
+@pytest.mark.parametrize("form, problem", [("dui3kou3 zhi1yuan2", "a tone is not"),
+                                           ("duìkǒu zhīyuan3", "a tone is not"),
+                                           ("duìkǒu bāngfú", "not the right syllables"),
+                                           ("对口帮扶", "not the characters"),
+                                           ("!!", "characters or pinyin"),
+                                           (42, "as text")])
+def test_recall_names_what_is_wrong_without_giving_the_answer(form, problem):
+    feedback = checks.recall(form, "对口支援", "duìkǒu zhīyuán", HINT)
+    assert feedback.ok is False and problem in feedback.message
+    assert "对口支援" not in feedback.message and "zhīyuán" not in feedback.message

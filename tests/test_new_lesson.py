@@ -30,10 +30,16 @@ def run(copy: Path, *command: str, **kwargs) -> subprocess.CompletedProcess:
                           text=True, timeout=300, **kwargs)
 
 
+# The trial lesson comes after the course's last one (read from the manifest, so the test
+# keeps working as lessons are added).
+LAST = manifest.lessons()[-1]
+NEW = f"{int(LAST.number) + 1:02d}"
+
+
 @pytest.fixture(scope="module")
 def lesson_08(tmp_path_factory):
     copy = course_copy(tmp_path_factory.mktemp("course"))
-    made = run(copy, "scripts/new_lesson.py", "08", "scaffold_trial", "A scaffold trial")
+    made = run(copy, "scripts/new_lesson.py", NEW, "scaffold_trial", "A scaffold trial")
     assert made.returncode == 0, made.stderr
     built = run(copy, "scripts/build.py")
     assert built.returncode == 0, built.stdout + built.stderr
@@ -44,21 +50,21 @@ def lesson_08(tmp_path_factory):
 def test_new_lesson_and_build_pass_the_generated_file_checks(lesson_08):
     checked = run(lesson_08, "scripts/build.py", "--check")
     assert checked.returncode == 0, checked.stdout
-    entry = manifest.lesson("08", lesson_08 / "course.toml")
+    entry = manifest.lesson(NEW, lesson_08 / "course.toml")
     assert entry.title == "A scaffold trial" and entry.track == "optional"
     for relative in (entry.lesson, entry.key, entry.workbook):
         assert (lesson_08 / relative).is_file(), relative
-    nav = (lesson_08 / "notebooks" / "07_the_report_in_english.ipynb").read_text("utf-8")
-    assert "08 · A scaffold trial" in nav          # the previous lesson now links to it
+    nav = (lesson_08 / LAST.lesson).read_text("utf-8")
+    assert f"{NEW} · A scaffold trial" in nav      # the previous lesson now links to it
     assert "A scaffold trial" in (lesson_08 / "README.md").read_text("utf-8")
 
 
 def test_the_new_lessons_tests_and_notebooks_pass(lesson_08):
     result = run(lesson_08, "-m", "pytest", "-q", "-p", "no:randomly",
-                 "tests/test_wb08.py", "tests/test_workbooks.py", "tests/test_workbook_kit.py",
-                 "notebooks/08_scaffold_trial.ipynb",
-                 "exercises/wb08_scaffold_trial.ipynb",
-                 "exercises/solutions/key08_scaffold_trial.ipynb")
+                 f"tests/test_wb{NEW}.py", "tests/test_workbooks.py", "tests/test_workbook_kit.py",
+                 f"notebooks/{NEW}_scaffold_trial.ipynb",
+                 f"exercises/wb{NEW}_scaffold_trial.ipynb",
+                 f"exercises/solutions/key{NEW}_scaffold_trial.ipynb")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
 
@@ -68,13 +74,13 @@ def test_new_lesson_refuses_without_writing(tmp_path):
     before = (copy / "course.toml").read_text("utf-8")
     for arguments, complaint in (
             (["03", "again", "Again"], "numbers must grow"),
-            (["09", "Bad Slug", "Title"], "slug must be"),
+            ([NEW, "Bad Slug", "Title"], "slug must be"),
             (["9x", "fine", "Title"], "two digits")):
         result = run(copy, "scripts/new_lesson.py", *arguments)
         assert result.returncode == 2 and complaint in result.stderr, result.stderr
-    (copy / "tests" / "test_wb09.py").write_text("# someone's work\n", encoding="utf-8")
-    result = run(copy, "scripts/new_lesson.py", "09", "taken", "Taken")
+    (copy / "tests" / f"test_wb{NEW}.py").write_text("# someone's work\n", encoding="utf-8")
+    result = run(copy, "scripts/new_lesson.py", NEW, "taken", "Taken")
     assert result.returncode == 2 and "never overwrites" in result.stderr
-    assert (copy / "tests" / "test_wb09.py").read_text("utf-8") == "# someone's work\n"
-    assert not (copy / "notebooks" / "09_taken.ipynb").exists()
+    assert (copy / "tests" / f"test_wb{NEW}.py").read_text("utf-8") == "# someone's work\n"
+    assert not (copy / "notebooks" / f"{NEW}_taken.ipynb").exists()
     assert (copy / "course.toml").read_text("utf-8") == before

@@ -104,7 +104,7 @@ def visible(box):
 
 
 # Controls that only record a choice; another control (Check, Compare) acts on it.
-ONLY_RECORD = {("Flashcards", "choices"), ("ChoiceQuestion", "pick"),
+ONLY_RECORD = {("Flashcards", "choices"), ("Flashcards", "typed"), ("ChoiceQuestion", "pick"),
                ("EvidenceSorter", "pickers")}
 
 

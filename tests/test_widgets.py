@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 from counterpart import maps, widgets  # noqa: E402
 from counterpart.data import load  # noqa: E402
 from counterpart.widgets.base import esc  # noqa: E402
-from counterpart.widgets.reader import highlight  # noqa: E402
+from counterpart.widgets.reader import highlight, word_level, word_spans  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -71,6 +71,93 @@ def test_highlight_escapes_html_and_keeps_every_character():
     assert "&lt;b&gt;" in marked and '<mark class="slogan" title="tip">对口帮扶</mark>' in marked
 
 
+def _at(box, pid):
+    box.section.value = load("report").set_index("pid").loc[pid, "section"]
+    box.paragraph.value = pid
+    return box
+
+
+def test_reader_keeps_the_english_beside_the_chinese_by_default():
+    box = _at(widgets.bilingual_reader(), "0.6")
+    english = load("report_en").set_index("pid").loc["0.6", "en"]
+    assert esc(english[:40]) in box.display.value and "<ruby>" not in box.display.value
+    assert box.english.description == "Hide English" and not box.chinese_first.value
+
+
+def test_chinese_first_hides_the_english_of_each_paragraph_until_asked():
+    english = load("report_en").set_index("pid")["en"]
+    notes = load("translation_notes")
+    pid = notes["pid"].iloc[0]
+    box = _at(widgets.bilingual_reader(chinese_first=True), pid)
+    assert esc(english[pid][:40]) not in box.display.value
+    assert "Translation note" not in box.display.value       # it quotes the English
+    assert "english-hidden" in box.display.value and box.english.description == "Show English"
+    box.english.value = True
+    assert esc(english[pid][:40]) in box.display.value and "Translation note" in box.display.value
+    other = next(p for p in box.paragraph.options if p[1] != pid)[1]
+    box.paragraph.value = other                                 # the next paragraph: hidden
+    assert esc(english[other][:40]) not in box.display.value
+    box.chinese_first.value = False                             # back to the default track
+    assert esc(english[other][:40]) in box.display.value
+
+
+def test_static_form_folds_the_english_in_chinese_first_mode():
+    box = _at(widgets.bilingual_reader(chinese_first=True), "0.6")
+    assert "<details><summary>Our English</summary>" in box.static_html()
+    box.chinese_first.value = False
+    assert "<details>" not in box.static_html()
+
+
+def test_any_word_of_the_paragraph_can_be_glossed():
+    box = _at(widgets.bilingual_reader(), "1.3.1")
+    vocab = load("vocab")
+    assert list(box.word.options)[1:] == list(vocab[vocab["pid"] == "1.3.1"]["word"])
+    assert "Choose a word" in box.gloss.value
+    box.word.value = "产业帮扶"                                 # a term: the course's English
+    terms = load("terms").set_index("zh")
+    assert esc(terms.loc["产业帮扶", "en"]) in box.gloss.value and "terms.csv" in box.gloss.value
+    box.word.value = "联合"                                     # not a term: CC-CEDICT's
+    assert "to combine" in box.gloss.value and "CC-CEDICT" in box.gloss.value
+    assert "liánhé" in box.gloss.value and "HSK 5" in box.gloss.value
+    box.next_word.click()                                       # the keyboard path
+    following = list(box.word.options)[list(box.word.options).index("联合") + 1]
+    assert box.word.value == following and esc(following) in box.gloss.value
+    box.paragraph.value = "1.3.2"                               # a new paragraph: a new list
+    assert "联合" not in box.gloss.value and box.word.value == "(choose a word)"
+
+
+def test_pinyin_only_above_the_chosen_level():
+    box = _at(widgets.bilingual_reader(pinyin="6"), "1.3.1")
+    shown = set(re.findall(r"<ruby>([^<]+)<rt>", box.display.value))
+    assert "国资" in shown                                       # in no HSK list
+    assert "联合" not in shown                                   # HSK 5
+    box.pinyin.value = "4"
+    assert "联合" in re.findall(r"<ruby>([^<]+)<rt>", box.display.value)
+    box.pinyin.value = "off"
+    assert "<ruby>" not in box.display.value
+    with pytest.raises(ValueError, match="pinyin must be one of"):
+        widgets.bilingual_reader(pinyin="HSK 9")
+
+
+def test_a_compound_of_listed_words_takes_the_level_of_its_hardest_part():
+    known = {"市": "3", "政府": "5", "审": "7-9"}
+    assert word_level("市政府", known) == "5"
+    assert word_level("审议", known) == ""                       # 议 is unknown
+    assert word_level("政府", known) == "5"
+
+
+def test_word_spans_take_the_longest_listed_word():
+    assert word_spans("东西部协作与协作", ["协作", "东西部协作"]) == [
+        (0, 5, "东西部协作"), (6, 8, "协作")]
+
+
+def test_pinyin_sits_inside_a_highlight_and_keeps_every_character():
+    marked = highlight("a<b>对口帮扶c", [("对口帮扶", "slogan", "tip")], [(4, 8, "duìkǒu bāngfú")])
+    assert ('<mark class="slogan" title="tip"><ruby>对口帮扶<rt>duìkǒu bāngfú</rt></ruby></mark>'
+            in marked)
+    assert re.sub(r"<rt>[^<]*</rt>|<[^>]+>", "", marked) == "a&lt;b&gt;对口帮扶c"
+
+
 def test_flashcards_reveal_and_advance():
     box = widgets.flashcards()
     first = box.current()
@@ -104,6 +191,48 @@ def test_quiz_options_include_the_right_answer_once():
     for _ in range(5):
         assert list(box.choices.options).count(box.current()["en"]) == 1
         box.next.click()
+
+
+def test_flashcards_english_first_reveal_the_chinese():
+    box = widgets.flashcards(direction="en-zh")
+    row = box.current()
+    assert esc(row["en"]) in box.front.value and row["zh"] not in box.front.value
+    box.reveal.click()
+    assert row["zh"] in box.back.value and row["pinyin"] in box.back.value
+    box.direction.value = "zh-en"
+    assert row["zh"] in box.front.value and box.back.value == ""
+    with pytest.raises(ValueError, match="direction must be"):
+        widgets.flashcards(direction="english")
+
+
+@pytest.mark.parametrize("form", ["characters", "marks", "numbers", "no tones", "traditional"])
+def test_typed_quiz_takes_characters_or_pinyin(form):
+    box = widgets.flashcards(direction="en-zh")
+    box.quiz_mode.value = True
+    while box.current()["zh"] != "对口支援":
+        box.next.click()
+    assert box.typed.layout.display == "" and box.choices.layout.display == "none"
+    box.typed.value = {"characters": "对口支援", "marks": "duìkǒu zhīyuán",
+                       "numbers": "dui4kou3 zhi1yuan2", "no tones": "duikou zhiyuan",
+                       "traditional": "對口支援"}[form]
+    box.check.click()
+    assert "Correct" in box.feedback.value and box.score.value == "Score: 1 / 1"
+    if form == "no tones":
+        assert "duìkǒu zhīyuán" in box.feedback.value          # the tones, given back
+
+
+def test_typed_quiz_scores_wrong_answers_once_and_asks_for_an_answer():
+    box = widgets.flashcards(direction="en-zh")
+    box.quiz_mode.value = True
+    box.check.click()
+    assert "Type the Chinese" in box.feedback.value and box.score.value == "Score: 0 / 0"
+    box.typed.value = "<b>不对</b>"
+    box.check.click()
+    assert "Not yet" in box.feedback.value and "<b>" not in box.feedback.value
+    assert box.score.value == "Score: 0 / 1"
+    box.typed.value = box.current()["zh"]
+    box.check.click()
+    assert "Already scored" in box.feedback.value and box.score.value == "Score: 0 / 1"
 
 
 def test_figures_explorer_filters_and_redraws():
