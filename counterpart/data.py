@@ -163,7 +163,13 @@ TABLES = {
         Col("pid"),
         Col("quote"),
         Col("reading", allowed=("fits H1", "against H1", "silent")),
-        Col("also_fits_h2", "bool"),
+        # what kind of line it is: a claim of the report, an aim, a plan (part 2), or a claim
+        # whose outcome official checks also covered (still official, not independent)
+        Col("kind", allowed=("claim", "aim", "plan", "claim with official checks")),
+        # whether each hypothesis, if true, allows the line taken as accurate: a line
+        # discriminates only if one allows it and the other does not
+        Col("allowed_by_h1", "bool"),
+        Col("allowed_by_h2", "bool"),
         Col("why"),
     )),
     # National figures that put the report's numbers in context (lesson 04); external only.
