@@ -142,6 +142,8 @@ def time_line(lesson_estimate: Estimate, workbook_estimate: Estimate | None = No
 
 def workbook_time_line(workbook_estimate: Estimate) -> str:
     """The **Time:** line a workbook shows."""
-    return (f"**Time:** about {workbook_estimate.full} minutes "
-            f"({workbook_estimate.full_content.tasks} checked tasks, "
-            f"{workbook_estimate.full_content.open_questions} open questions).")
+    tasks = workbook_estimate.full_content.tasks
+    questions = workbook_estimate.full_content.open_questions
+    return (f"**Time:** about {workbook_estimate.full} minutes ({tasks} checked "
+            f"task{'' if tasks == 1 else 's'}, {questions} open "
+            f"question{'' if questions == 1 else 's'}).")
