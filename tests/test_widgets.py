@@ -374,3 +374,51 @@ def test_sorter_all_same():
     box.button.click()
     assert "You read 3 of 3" in box.result.value
     assert "different" not in box.result.value
+
+
+# The width of a notebook's output area in JupyterLab at a 1280-pixel window (the browser
+# test's window), and a narrower one, as on a laptop with the file browser open.
+NOTEBOOK_WIDTHS = (800, 560)
+TEXT_OUTSIDE = """(width) => {
+  const box = document.querySelector('#chart');
+  const bounds = box.getBoundingClientRect();
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  const outside = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.data.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.left < bounds.left - 0.5 || r.right > bounds.right + 0.5)
+        outside.push(node.data.trim().slice(0, 30));
+    }
+  }
+  return outside;
+}"""
+
+
+@pytest.mark.browser
+def test_figures_explorer_chart_text_lies_inside_the_chart(chromium):
+    """Every text element of the chart (title, labels, values, legend) is drawn inside the
+    chart's bounds at a notebook's width: nothing is cut off or spills out."""
+    box = widgets.figures_explorer()
+    box.unit.value = "(all)"
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        for width in NOTEBOOK_WIDTHS:
+            page.set_content(f'<html lang="en"><body style="margin:0">'
+                             f'<div id="chart" style="width:{width}px">{box.chart.value}</div>'
+                             "</body></html>")
+            assert page.evaluate("document.querySelectorAll('#chart tr.bar').length") == len(
+                box.selection.dropna(subset=["value"]))
+            assert page.evaluate(TEXT_OUTSIDE, width) == [], width
+            overflow = page.evaluate("(() => { const b = document.querySelector('#chart');"
+                                     " return b.scrollWidth - b.clientWidth; })()")
+            assert overflow <= 0, (width, overflow)
+        # The check sees a label that spills out of the chart (so it can fail).
+        page.set_content('<div id="chart" style="width:100px"><span style="white-space:'
+                         'nowrap">a label far too long for its chart</span></div>')
+        assert page.evaluate(TEXT_OUTSIDE, 100)
+    finally:
+        page.close()
