@@ -33,7 +33,6 @@ _spec = importlib.util.spec_from_file_location("jupyter_settings",
 jupyter_settings = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(jupyter_settings)
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 COPIED = ("notebooks", "exercises", "data")        # what the notebooks open, copied
 NEWS_QUESTION = "official Jupyter news"             # the news popup the settings turn off
@@ -43,21 +42,6 @@ RUN_ALL_SECONDS = 180
 CHANGE_SECONDS = 15
 
 pytestmark = pytest.mark.browser
-
-
-def _need_browser():
-    problems = []
-    if not CHROMIUM.exists():
-        problems.append(f"{CHROMIUM} is missing (run `sh scripts/install_browser.sh`)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        problems.append("the playwright package is missing (pip install -r requirements-test.txt)")
-    if problems:
-        message = "browser test: " + "; ".join(problems)
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " -- CI must run the browser test", pytrace=False)
-        pytest.skip(message)
 
 
 def _free_port():
@@ -75,9 +59,10 @@ def _git_status(*paths):
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """A JupyterLab server on a copy of the course: yields (base url, token, its root folder)."""
-    _need_browser()
+def lab(tmp_path_factory, chromium):
+    """A JupyterLab server on a copy of the course: yields (base url, token, its root folder).
+    It asks for the session's Chromium first, so a missing browser skips (or, in CI, fails)
+    before a server is started."""
     tmp = tmp_path_factory.mktemp("lab")
     root = tmp / "course"
     for name in COPIED:
